@@ -1,0 +1,105 @@
+//===- Syscalls.h - What the durability-relevant calls mean -----*- C++ -*-===//
+//
+// The model of the C library and the C++ standard library calls that the
+// checks reason about: which callee renames, opens, syncs, and how the flags
+// of an open are decoded.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DURCHECK_MODEL_SYSCALLS_H
+#define DURCHECK_MODEL_SYSCALLS_H
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringRef.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace clang {
+class Preprocessor;
+} // namespace clang
+
+namespace durcheck::model {
+
+/// The callee's name with inline namespaces dropped, such as
+/// "std::filesystem::rename" or "rename". Empty for an indirect call.
+std::string calleeName(const clang::CallExpr *Call);
+
+enum class RenameKind { Rename, RenameAt, RenameAt2, StdRename, FsRename };
+
+/// A call that renames a file, with its operands.
+struct RenameCall {
+  const clang::CallExpr *Call = nullptr;
+  RenameKind Kind = RenameKind::Rename;
+  const clang::Expr *Source = nullptr;
+  const clang::Expr *Dest = nullptr;
+  /// The new-directory fd of renameat and renameat2.
+  const clang::Expr *DestDirFd = nullptr;
+  /// The std::error_code of std::filesystem::rename's non-throwing overload.
+  const clang::Expr *ErrorCode = nullptr;
+};
+
+std::optional<RenameCall> matchRename(const clang::CallExpr *Call);
+
+enum class OpenKind { Open, OpenAt, Creat, FOpen, MkTemp, Stream };
+
+/// A call that opens or creates a file by path.
+struct OpenCall {
+  const clang::Expr *Call = nullptr;
+  OpenKind Kind = OpenKind::Open;
+  const clang::Expr *Path = nullptr;
+  /// The O_* flags of open and openat; the mode string of fopen; the
+  /// openmode of a stream, when given.
+  const clang::Expr *Flags = nullptr;
+  const clang::Expr *DirFd = nullptr;
+  /// A stream constructor or open() of an output stream class.
+  bool StreamWrites = false;
+};
+
+std::optional<OpenCall> matchOpen(const clang::CallExpr *Call);
+std::optional<OpenCall> matchStreamOpen(const clang::Expr *E);
+
+/// fsync and fdatasync: the fd they flush, or null for any other call.
+const clang::Expr *syncedFd(const clang::CallExpr *Call);
+
+/// sync and syncfs flush every dirty directory of a file system.
+bool isFileSystemSync(const clang::CallExpr *Call);
+
+/// Calls that yield a path naming a directory: dirname, parent_path.
+bool yieldsDirectoryPath(const clang::Expr *E);
+
+/// Calls that yield an fd of a directory stream: dirfd.
+bool isDirfdCall(const clang::CallExpr *Call);
+
+/// Decodes O_* flags with the values the translation unit defines, falling
+/// back to Linux's generic values where a macro is not defined.
+class OpenFlags {
+public:
+  explicit OpenFlags(const clang::Preprocessor *PP) : PP(PP) {}
+
+  /// The value of the flag macro Name, such as "O_DIRECTORY".
+  uint64_t value(llvm::StringRef Name) const;
+
+  /// The bits the flags expression may set, or nullopt when they cannot be
+  /// known. Conditional flags contribute both arms.
+  std::optional<uint64_t> mayBits(const clang::Expr *Flags,
+                                  const clang::ASTContext &Ctx) const;
+
+  /// Whether the open creates or writes the file it names.
+  bool writes(const OpenCall &Open, const clang::ASTContext &Ctx) const;
+
+private:
+  std::optional<uint64_t> macroValue(llvm::StringRef Name,
+                                     unsigned Depth) const;
+  const clang::Preprocessor *PP;
+};
+
+/// Strips the wrappers that do not change which path an expression names:
+/// parentheses, casts, temporaries, c_str(), and conversions to
+/// std::filesystem::path or std::string.
+const clang::Expr *stripPathWrappers(const clang::Expr *E);
+
+} // namespace durcheck::model
+
+#endif // DURCHECK_MODEL_SYSCALLS_H

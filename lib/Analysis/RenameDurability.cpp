@@ -1,0 +1,247 @@
+//===- RenameDurability.cpp - Renames that leave without a dir sync -------===//
+//
+// In the order of UninitializedValues: the index map of the renames, the
+// per-block state, the transfer function, the worklist to a fixpoint, and
+// the report at the exit block.
+//
+//===----------------------------------------------------------------------===//
+
+#include "durcheck/Analysis/RenameDurability.h"
+#include "durcheck/Analysis/ErrorBranches.h"
+#include "durcheck/Model/PathKey.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/BitVector.h"
+#include <deque>
+#include <optional>
+
+using namespace clang;
+
+namespace durcheck {
+
+RenameDurabilityHandler::~RenameDurabilityHandler() = default;
+
+namespace {
+
+//===-- Index map ---------------------------------------------------------===//
+
+class RenameIndex {
+public:
+  explicit RenameIndex(const CFG &G) {
+    for (const CFGBlock *B : G)
+      for (const CFGElement &E : *B)
+        if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
+          if (const auto *Call = dyn_cast<CallExpr>(S->getStmt()))
+            if (std::optional<model::RenameCall> R = model::matchRename(Call))
+              if (Index.try_emplace(Call, Renames.size()).second)
+                Renames.push_back(*R);
+  }
+
+  std::optional<unsigned> indexOf(const CallExpr *Call) const {
+    auto It = Index.find(Call);
+    if (It == Index.end())
+      return std::nullopt;
+    return It->second;
+  }
+  const model::RenameCall &operator[](unsigned I) const { return Renames[I]; }
+  unsigned size() const { return Renames.size(); }
+
+private:
+  llvm::DenseMap<const CallExpr *, unsigned> Index;
+  std::vector<model::RenameCall> Renames;
+};
+
+//===-- Per-block state and transfer --------------------------------------===//
+
+using State = llvm::BitVector;
+
+class Transfer {
+public:
+  Transfer(const RenameIndex &Renames, const FunctionSummaries &Summaries,
+           const FunctionFacts &Facts, const ASTContext &Ctx)
+      : Renames(Renames), Summaries(Summaries), Facts(Facts), Ctx(Ctx) {}
+
+  void apply(const CFGBlock &B, State &S) const {
+    for (const CFGElement &E : B)
+      if (std::optional<CFGStmt> CS = E.getAs<CFGStmt>())
+        if (const auto *Call = dyn_cast<CallExpr>(CS->getStmt()))
+          applyCall(*Call, S);
+  }
+
+  // A failure edge is an error path: whatever it leaves undone, the caller
+  // learns of the failure, so it owes no sync.
+  void applyEdge(const CFGBlock &B, unsigned SuccIndex, State &S) const {
+    if (B.succ_size() != 2 || S.none())
+      return;
+    const Expr *Cond = B.getLastCondition();
+    if (!Cond)
+      return;
+    FailureEdge F = classifyFailureTest(Cond, Ctx, Facts);
+    if ((F == FailureEdge::True && SuccIndex == 0) ||
+        (F == FailureEdge::False && SuccIndex == 1))
+      S.reset();
+  }
+
+private:
+  void applyCall(const CallExpr &Call, State &S) const {
+    if (std::optional<unsigned> I = Renames.indexOf(&Call)) {
+      S.set(*I);
+      return;
+    }
+    if (S.none())
+      return;
+    if (Summaries.isDirectorySync(Call, Facts)) {
+      S.reset();
+      return;
+    }
+    // fsync of the directory fd that renameat moved the file into.
+    if (const Expr *Fd = model::syncedFd(&Call))
+      for (unsigned I : S.set_bits())
+        if (sameFd(Fd, Renames[I].DestDirFd))
+          S.reset(I);
+  }
+
+  bool sameFd(const Expr *A, const Expr *B) const {
+    if (!B)
+      return false;
+    std::optional<model::PathKey> KA = model::pathKeyOf(A, Ctx);
+    std::optional<model::PathKey> KB = model::pathKeyOf(B, Ctx);
+    return KA && KB && *KA == *KB;
+  }
+
+  const RenameIndex &Renames;
+  const FunctionSummaries &Summaries;
+  const FunctionFacts &Facts;
+  const ASTContext &Ctx;
+};
+
+// Paths that end in abort(), exit() or a throw are error exits of the
+// process or the call; they owe no sync.
+bool endsInErrorExit(const CFGBlock &B) {
+  if (isa_and_nonnull<CXXThrowExpr>(B.getTerminatorStmt()))
+    return true;
+  for (auto It = B.rbegin(); It != B.rend(); ++It)
+    if (std::optional<CFGStmt> CS = It->getAs<CFGStmt>()) {
+      const auto *Call = dyn_cast<CallExpr>(CS->getStmt());
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      return Callee && Callee->isNoReturn();
+    }
+  return false;
+}
+
+//===-- Worklist to a fixpoint --------------------------------------------===//
+
+std::vector<std::optional<State>> solve(const CFG &G, const Transfer &T,
+                                        unsigned Width) {
+  std::vector<std::optional<State>> In(G.getNumBlockIDs());
+  std::deque<const CFGBlock *> Work;
+  llvm::BitVector Queued(G.getNumBlockIDs());
+  const CFGBlock &Entry = G.getEntry();
+  In[Entry.getBlockID()] = State(Width);
+  Work.push_back(&Entry);
+  Queued.set(Entry.getBlockID());
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.front();
+    Work.pop_front();
+    Queued.reset(B->getBlockID());
+    State Out = *In[B->getBlockID()];
+    T.apply(*B, Out);
+    unsigned SuccIndex = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      unsigned Index = SuccIndex++;
+      const CFGBlock *S = Succ.getReachableBlock();
+      if (!S || (S == &G.getExit() && endsInErrorExit(*B)))
+        continue;
+      State EdgeOut = Out;
+      T.applyEdge(*B, Index, EdgeOut);
+      std::optional<State> &SIn = In[S->getBlockID()];
+      if (SIn) {
+        State Merged = *SIn;
+        Merged |= EdgeOut;
+        if (Merged == *SIn)
+          continue;
+        SIn = std::move(Merged);
+      } else {
+        SIn = std::move(EdgeOut);
+      }
+      if (!Queued.test(S->getBlockID())) {
+        Queued.set(S->getBlockID());
+        Work.push_back(S);
+      }
+    }
+  }
+  return In;
+}
+
+//===-- Report ------------------------------------------------------------===//
+
+// Where a block that flows into the exit leaves the function.
+std::pair<LeaveKind, SourceLocation> leavePoint(const CFGBlock &B,
+                                                const FunctionDecl &FD) {
+  for (auto It = B.rbegin(); It != B.rend(); ++It)
+    if (std::optional<CFGStmt> CS = It->getAs<CFGStmt>()) {
+      if (const auto *Ret = dyn_cast<ReturnStmt>(CS->getStmt()))
+        return {LeaveKind::Return, Ret->getBeginLoc()};
+      break;
+    }
+  return {LeaveKind::EndOfBody, FD.getBodyRBrace()};
+}
+
+} // namespace
+
+void runRenameDurabilityAnalysis(const FunctionDecl &FD, ASTContext &Ctx,
+                                 const FunctionSummaries &Summaries,
+                                 RenameDurabilityHandler &Handler) {
+  const FunctionFacts *Facts = Summaries.facts(FD);
+  if (!FD.hasBody() || !Facts)
+    return;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  Options.PruneTriviallyFalseEdges = true;
+  std::unique_ptr<CFG> G = CFG::buildCFG(&FD, FD.getBody(), &Ctx, Options);
+  if (!G)
+    return;
+  RenameIndex Renames(*G);
+  if (Renames.size() == 0)
+    return;
+  Transfer T(Renames, Summaries, *Facts, Ctx);
+  std::vector<std::optional<State>> In = solve(*G, T, Renames.size());
+
+  const CFGBlock &Exit = G->getExit();
+  std::vector<UnsyncedRename> Findings;
+  for (unsigned I = 0; I < Renames.size(); ++I) {
+    const std::optional<State> &ExitIn = In[Exit.getBlockID()];
+    if (!ExitIn || !ExitIn->test(I))
+      continue;
+    // The first predecessor that carries the rename to the exit.
+    for (const CFGBlock::AdjacentBlock &Pred : Exit.preds()) {
+      const CFGBlock *P = Pred.getReachableBlock();
+      if (!P || !In[P->getBlockID()] || endsInErrorExit(*P))
+        continue;
+      State Out = *In[P->getBlockID()];
+      T.apply(*P, Out);
+      unsigned Index = 0;
+      for (const CFGBlock::AdjacentBlock &Succ : P->succs()) {
+        if (Succ.getReachableBlock() == &Exit)
+          T.applyEdge(*P, Index, Out);
+        ++Index;
+      }
+      if (!Out.test(I))
+        continue;
+      auto [Kind, Loc] = leavePoint(*P, FD);
+      Findings.push_back({Renames[I], Kind, Loc});
+      break;
+    }
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::sort(Findings, [&](const UnsyncedRename &A, const UnsyncedRename &B) {
+    return SM.isBeforeInTranslationUnit(A.Rename.Call->getBeginLoc(),
+                                        B.Rename.Call->getBeginLoc());
+  });
+  for (const UnsyncedRename &F : Findings)
+    Handler.handleUnsyncedRename(F);
+}
+
+} // namespace durcheck

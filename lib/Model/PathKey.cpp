@@ -1,0 +1,76 @@
+//===- PathKey.cpp - Which path an expression names -----------------------===//
+
+#include "durcheck/Model/PathKey.h"
+#include "durcheck/Model/Syscalls.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace durcheck::model {
+
+// The name of the macro when the whole expression is one expansion of it.
+static std::optional<std::string> wholeMacroName(const Expr *E,
+                                                 const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  SourceLocation Begin = E->getBeginLoc(), End = E->getEndLoc();
+  if (!Begin.isMacroID() || SM.isMacroArgExpansion(Begin))
+    return std::nullopt;
+  SourceLocation MacroBegin, MacroEnd;
+  if (!Lexer::isAtStartOfMacroExpansion(Begin, SM, LO, &MacroBegin) ||
+      !Lexer::isAtEndOfMacroExpansion(End, SM, LO, &MacroEnd))
+    return std::nullopt;
+  return Lexer::getImmediateMacroName(Begin, SM, LO).str();
+}
+
+static std::optional<PathKey> keyOfDecl(const ValueDecl *D,
+                                        const ASTContext &Ctx) {
+  const auto *VD = dyn_cast<VarDecl>(D);
+  if (!VD)
+    return std::nullopt;
+  // A constant initialised with a literal names that literal's file.
+  if (VD->getType().isConstQualified() || VD->isConstexpr())
+    if (const Expr *Init = VD->getAnyInitializer())
+      if (const auto *Lit = dyn_cast<StringLiteral>(stripPathWrappers(Init)))
+        return PathKey{PathKey::Literal, Lit->getBytes().str()};
+  if (VD->hasGlobalStorage() && !VD->isStaticLocal()) {
+    if (VD->isExternallyVisible())
+      return PathKey{PathKey::Global, VD->getQualifiedNameAsString()};
+    // Internal linkage: the same name in another file is another variable.
+    const SourceManager &SM = Ctx.getSourceManager();
+    return PathKey{PathKey::Global,
+                   SM.getFilename(SM.getSpellingLoc(VD->getLocation())).str() +
+                       ":" + VD->getQualifiedNameAsString()};
+  }
+  // A local: unique within its function; the address tells two locals of
+  // the same name apart.
+  return PathKey{PathKey::Local,
+                 VD->getName().str() + "@" +
+                     std::to_string(VD->getLocation().getRawEncoding())};
+}
+
+std::optional<PathKey> pathKeyOf(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return std::nullopt;
+  E = stripPathWrappers(E);
+  if (const auto *Lit = dyn_cast<StringLiteral>(E))
+    return PathKey{PathKey::Literal, Lit->getBytes().str()};
+  if (std::optional<std::string> Macro = wholeMacroName(E, Ctx))
+    return PathKey{PathKey::Macro, *Macro};
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return keyOfDecl(Ref->getDecl(), Ctx);
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field)
+      return keyOfDecl(Member->getMemberDecl(), Ctx);
+    return PathKey{PathKey::Field,
+                   Field->getParent()->getQualifiedNameAsString() +
+                       "::" + Field->getName().str()};
+  }
+  return std::nullopt;
+}
+
+} // namespace durcheck::model

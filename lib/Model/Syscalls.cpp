@@ -1,0 +1,308 @@
+//===- Syscalls.cpp - What the durability-relevant calls mean -------------===//
+
+#include "durcheck/Model/Syscalls.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace durcheck::model {
+
+static std::string qualifiedName(const NamedDecl *ND) {
+  if (!ND->getDeclName().isIdentifier())
+    return {};
+  std::string Name = ND->getName().str();
+  for (const DeclContext *DC = ND->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Name = NS->getName().str() + "::" + Name;
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      Name = RD->getName().str() + "::" + Name;
+    }
+  }
+  return Name;
+}
+
+std::string calleeName(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  return FD ? qualifiedName(FD) : std::string();
+}
+
+static const Expr *arg(const CallExpr *Call, unsigned I) {
+  return I < Call->getNumArgs() ? Call->getArg(I) : nullptr;
+}
+
+std::optional<RenameCall> matchRename(const CallExpr *Call) {
+  std::string Name = calleeName(Call);
+  RenameCall R;
+  R.Call = Call;
+  if (Name == "rename" || Name == "std::rename") {
+    R.Kind = RenameKind::Rename;
+    R.Source = arg(Call, 0);
+    R.Dest = arg(Call, 1);
+  } else if (Name == "renameat" || Name == "renameat2") {
+    R.Kind = Name == "renameat" ? RenameKind::RenameAt : RenameKind::RenameAt2;
+    R.Source = arg(Call, 1);
+    R.DestDirFd = arg(Call, 2);
+    R.Dest = arg(Call, 3);
+  } else if (Name == "std::filesystem::rename") {
+    R.Kind = RenameKind::FsRename;
+    R.Source = arg(Call, 0);
+    R.Dest = arg(Call, 1);
+    R.ErrorCode = arg(Call, 2);
+  } else {
+    return std::nullopt;
+  }
+  if (!R.Source || !R.Dest)
+    return std::nullopt;
+  return R;
+}
+
+std::optional<OpenCall> matchOpen(const CallExpr *Call) {
+  std::string Name = calleeName(Call);
+  OpenCall O;
+  O.Call = Call;
+  if (Name == "open" || Name == "open64") {
+    O.Kind = OpenKind::Open;
+    O.Path = arg(Call, 0);
+    O.Flags = arg(Call, 1);
+  } else if (Name == "openat" || Name == "openat64") {
+    O.Kind = OpenKind::OpenAt;
+    O.DirFd = arg(Call, 0);
+    O.Path = arg(Call, 1);
+    O.Flags = arg(Call, 2);
+  } else if (Name == "creat" || Name == "creat64") {
+    O.Kind = OpenKind::Creat;
+    O.Path = arg(Call, 0);
+  } else if (Name == "fopen" || Name == "fopen64" || Name == "freopen" ||
+             Name == "freopen64") {
+    O.Kind = OpenKind::FOpen;
+    O.Path = arg(Call, 0);
+    O.Flags = arg(Call, 1);
+  } else if (Name == "mkstemp" || Name == "mkstemp64" || Name == "mkostemp" ||
+             Name == "mkstemps" || Name == "mkostemps") {
+    O.Kind = OpenKind::MkTemp;
+    O.Path = arg(Call, 0);
+  } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    return matchStreamOpen(Member);
+  } else {
+    return std::nullopt;
+  }
+  if (!O.Path)
+    return std::nullopt;
+  return O;
+}
+
+// Whether an openmode expression names out, app or trunc.
+static bool modeWrites(const Expr *Mode) {
+  if (!Mode)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Mode->IgnoreParenImpCasts()))
+    return llvm::StringSwitch<bool>(Ref->getDecl()->getName())
+        .Cases("out", "app", "trunc", true)
+        .Default(false);
+  for (const Stmt *Child : Mode->children())
+    if (const auto *E = dyn_cast_or_null<Expr>(Child); E && modeWrites(E))
+      return true;
+  return false;
+}
+
+std::optional<OpenCall> matchStreamOpen(const Expr *E) {
+  const CXXRecordDecl *Class = nullptr;
+  const Expr *Path = nullptr, *Mode = nullptr;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (Construct->getNumArgs() == 0)
+      return std::nullopt;
+    Class = Construct->getConstructor()->getParent();
+    Path = Construct->getArg(0);
+    if (Construct->getNumArgs() > 1 &&
+        !isa<CXXDefaultArgExpr>(Construct->getArg(1)))
+      Mode = Construct->getArg(1);
+  } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = Member->getMethodDecl();
+    if (!MD || !MD->getDeclName().isIdentifier() || MD->getName() != "open" ||
+        Member->getNumArgs() == 0)
+      return std::nullopt;
+    Class = MD->getParent();
+    Path = Member->getArg(0);
+    if (Member->getNumArgs() > 1 && !isa<CXXDefaultArgExpr>(Member->getArg(1)))
+      Mode = Member->getArg(1);
+  }
+  if (!Class || !Path)
+    return std::nullopt;
+  std::string Name = qualifiedName(Class);
+  bool Writes;
+  if (Name == "std::basic_ofstream" || Name == "std::basic_fstream")
+    Writes = !Mode || modeWrites(Mode);
+  else if (Name == "std::basic_ifstream" || Name == "std::basic_filebuf")
+    Writes = modeWrites(Mode);
+  else
+    return std::nullopt;
+  OpenCall O;
+  O.Call = E;
+  O.Kind = OpenKind::Stream;
+  O.Path = Path;
+  O.Flags = Mode;
+  O.StreamWrites = Writes;
+  return O;
+}
+
+const Expr *syncedFd(const CallExpr *Call) {
+  std::string Name = calleeName(Call);
+  if (Name == "fsync" || Name == "fdatasync")
+    return arg(Call, 0);
+  return nullptr;
+}
+
+bool isFileSystemSync(const CallExpr *Call) {
+  std::string Name = calleeName(Call);
+  return Name == "sync" || Name == "syncfs";
+}
+
+bool yieldsDirectoryPath(const Expr *E) {
+  E = stripPathWrappers(E);
+  if (const auto *Lit = dyn_cast<StringLiteral>(E)) {
+    if (!Lit->isOrdinary())
+      return false;
+    StringRef S = Lit->getString();
+    return S == "." || S == ".." || S.ends_with("/");
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    std::string Name = calleeName(Call);
+    return Name == "dirname" || Name == "std::filesystem::path::parent_path";
+  }
+  return false;
+}
+
+bool isDirfdCall(const CallExpr *Call) { return calleeName(Call) == "dirfd"; }
+
+const Expr *stripPathWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
+      Next = EWC->getSubExpr();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MTE->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = Bind->getSubExpr();
+    else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Next)) {
+      const CXXMethodDecl *MD = Member->getMethodDecl();
+      if (MD && MD->getDeclName().isIdentifier() &&
+          llvm::StringSwitch<bool>(MD->getName())
+              .Cases("c_str", "data", "string", "native", true)
+              .Default(false))
+        Next = Member->getImplicitObjectArgument();
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next)) {
+      std::string Class =
+          qualifiedName(Construct->getConstructor()->getParent());
+      if (Construct->getNumArgs() >= 1 &&
+          (Class == "std::filesystem::path" || Class == "std::basic_string"))
+        Next = Construct->getArg(0);
+    }
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+// Linux's values on x86-64 and the other architectures of the generic ABI,
+// for translation units that do not define the macro themselves.
+static uint64_t fallbackValue(StringRef Name) {
+  return llvm::StringSwitch<uint64_t>(Name)
+      .Case("O_WRONLY", 01)
+      .Case("O_RDWR", 02)
+      .Case("O_CREAT", 0100)
+      .Case("O_TRUNC", 01000)
+      .Case("O_APPEND", 02000)
+      .Case("O_DIRECT", 040000)
+      .Case("O_DIRECTORY", 0200000)
+      .Case("O_TMPFILE", 020200000)
+      .Default(0);
+}
+
+std::optional<uint64_t> OpenFlags::macroValue(StringRef Name,
+                                              unsigned Depth) const {
+  if (!PP || Depth > 4)
+    return std::nullopt;
+  const MacroInfo *MI = PP->getMacroInfo(PP->getIdentifierInfo(Name));
+  if (!MI)
+    return std::nullopt;
+  ArrayRef<Token> Toks = MI->tokens();
+  while (Toks.size() >= 2 && Toks.front().is(tok::l_paren) &&
+         Toks.back().is(tok::r_paren))
+    Toks = Toks.drop_front().drop_back();
+  if (Toks.size() != 1)
+    return std::nullopt;
+  const Token &Tok = Toks.front();
+  if (Tok.is(tok::identifier))
+    return macroValue(Tok.getIdentifierInfo()->getName(), Depth + 1);
+  if (!Tok.is(tok::numeric_constant) || !Tok.getLiteralData())
+    return std::nullopt;
+  StringRef Spelling(Tok.getLiteralData(), Tok.getLength());
+  uint64_t Value;
+  if (Spelling.rtrim("uUlL").getAsInteger(0, Value))
+    return std::nullopt;
+  return Value;
+}
+
+uint64_t OpenFlags::value(StringRef Name) const {
+  if (std::optional<uint64_t> V = macroValue(Name, 0))
+    return *V;
+  return fallbackValue(Name);
+}
+
+std::optional<uint64_t> OpenFlags::mayBits(const Expr *Flags,
+                                           const ASTContext &Ctx) const {
+  if (!Flags)
+    return std::nullopt;
+  Flags = Flags->IgnoreParenImpCasts();
+  Expr::EvalResult Result;
+  if (!Flags->isValueDependent() && Flags->EvaluateAsInt(Result, Ctx))
+    return Result.Val.getInt().getZExtValue();
+  auto Both = [&](const Expr *L, const Expr *R) -> std::optional<uint64_t> {
+    std::optional<uint64_t> A = mayBits(L, Ctx), B = mayBits(R, Ctx);
+    if (!A || !B)
+      return std::nullopt;
+    return *A | *B;
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(Flags))
+    if (BO->getOpcode() == BO_Or)
+      return Both(BO->getLHS(), BO->getRHS());
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Flags))
+    return Both(CO->getTrueExpr(), CO->getFalseExpr());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Flags))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        VD && VD->isLocalVarDecl() && VD->getInit())
+      return mayBits(VD->getInit(), Ctx);
+  return std::nullopt;
+}
+
+bool OpenFlags::writes(const OpenCall &Open, const ASTContext &Ctx) const {
+  switch (Open.Kind) {
+  case OpenKind::Creat:
+  case OpenKind::MkTemp:
+    return true;
+  case OpenKind::Stream:
+    return Open.StreamWrites;
+  case OpenKind::FOpen:
+    if (const auto *Mode =
+            dyn_cast_or_null<StringLiteral>(Open.Flags->IgnoreParenImpCasts()))
+      return Mode->isOrdinary() &&
+             Mode->getString().find_first_of("wa+") != StringRef::npos;
+    return false;
+  case OpenKind::Open:
+  case OpenKind::OpenAt: {
+    std::optional<uint64_t> Bits = mayBits(Open.Flags, Ctx);
+    uint64_t Writing = value("O_WRONLY") | value("O_RDWR") | value("O_CREAT") |
+                       value("O_TRUNC") | value("O_APPEND");
+    return Bits && (*Bits & Writing);
+  }
+  }
+  return false;
+}
+
+} // namespace durcheck::model

@@ -1,0 +1,28 @@
+//===- DurabilityTidyModule.cpp - The durability-* checks -----------------===//
+
+#include "Checks/RenameWithoutDirFsyncCheck.h"
+#include "durcheck/Compat.h"
+
+using namespace clang::tidy;
+
+namespace durcheck {
+namespace {
+
+class DurabilityModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<RenameWithoutDirFsyncCheck>(
+        "durability-rename-without-dir-fsync");
+  }
+};
+
+} // namespace
+
+static ClangTidyModuleRegistry::Add<DurabilityModule>
+    X("durability-module", "Checks for syscall durability misuse.");
+
+} // namespace durcheck
+
+// Referenced by the durcheck driver so that a static link keeps the
+// registration above.
+volatile int DurabilityModuleAnchorSource = 0;
