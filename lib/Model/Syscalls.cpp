@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -101,9 +102,8 @@ static bool modeWrites(const Expr *Mode) {
   if (!Mode)
     return false;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Mode->IgnoreParenImpCasts()))
-    return llvm::StringSwitch<bool>(Ref->getDecl()->getName())
-        .Cases("out", "app", "trunc", true)
-        .Default(false);
+    return llvm::is_contained({"out", "app", "trunc"},
+                              Ref->getDecl()->getName());
   for (const Stmt *Child : Mode->children())
     if (const auto *E = dyn_cast_or_null<Expr>(Child); E && modeWrites(E))
       return true;
@@ -191,9 +191,8 @@ const Expr *stripPathWrappers(const Expr *E) {
     else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Next)) {
       const CXXMethodDecl *MD = Member->getMethodDecl();
       if (MD && MD->getDeclName().isIdentifier() &&
-          llvm::StringSwitch<bool>(MD->getName())
-              .Cases("c_str", "data", "string", "native", true)
-              .Default(false))
+          llvm::is_contained({"c_str", "data", "string", "native"},
+                             MD->getName()))
         Next = Member->getImplicitObjectArgument();
     } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next)) {
       std::string Class =

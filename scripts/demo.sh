@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds durcheck against LLVM 19, and runs the
+# durability checks over the bundled example project, printing the findings.
+set -euo pipefail
+. "$(dirname "$0")/setup.sh"
+durcheck_setup 19
+
+example="$DURCHECK_ROOT/examples/kvstore"
+out="$DURCHECK_ROOT/build/examples/kvstore"
+# The example's compile_commands.json comes from its own CMake build.
+cmake -S "$example" -B "$out" -DCMAKE_C_COMPILER=clang-19 >/dev/null
+cmake --build "$out" >/dev/null
+
+echo "== durability findings in examples/kvstore =="
+cd "$example"
+clang-tidy-19 --load="$DURCHECK_ROOT/build/llvm-19/lib/DurcheckTidyModule.so" \
+  --checks='-*,durability-*' --quiet -p "$out" ./*.c

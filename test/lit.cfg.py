@@ -1,0 +1,40 @@
+# -*- Python -*-
+import os
+import shutil
+
+import lit.formats
+
+config.name = "durcheck"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.durcheck_obj_root, "test")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", "")])
+# A run must not pick up the user's configuration or colours.
+for var in ("CLANG_TIDY_CONFIG", "TERM"):
+    config.environment.pop(var, None)
+
+harness = os.path.join(config.test_source_root, "check_durability.py")
+config.substitutions.append(
+    ("%check_durability",
+     "%s %s --clang-tidy=%s --plugin=%s --clang=%s --filecheck=%s"
+     % (config.python_executable, harness, config.clang_tidy, config.plugin,
+        config.clang, os.path.join(config.llvm_tools_dir, "FileCheck"))))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%clang", config.clang))
+config.substitutions.append(("%plugin", config.plugin))
+config.substitutions.append(("%llvm_major", config.llvm_major))
+config.substitutions.append(("%inputs",
+                             os.path.join(config.test_source_root, "Inputs")))
+
+# The clang-tidy of the other supported major version, for the version guard.
+other = {"19": "22", "22": "19"}.get(config.llvm_major)
+other_tidy = other and shutil.which("clang-tidy-" + other)
+if other_tidy:
+    config.available_features.add("other-clang-tidy")
+    config.substitutions.append(("%other_clang_tidy", other_tidy))
+    config.substitutions.append(("%other_major", other))
+config.substitutions.append(("%obj_root", config.durcheck_obj_root))
