@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/CharInfo.h"
 
 using namespace clang;
 
@@ -21,18 +22,43 @@ static FailureEdge flip(FailureEdge F) {
   return FailureEdge::None;
 }
 
-// A value that is a call's result: the call, an assignment of it, or a local
-// that is assigned one.
-static bool isCallResult(const Expr *E, const FunctionFacts &Facts) {
+// The call whose result a value is: the call, an assignment of it, or a
+// local that is assigned one.
+static const CallExpr *resultOf(const Expr *E, const FunctionFacts &Facts) {
   E = E->IgnoreParenImpCasts();
   if (const auto *BO = dyn_cast<BinaryOperator>(E);
       BO && BO->getOpcode() == BO_Assign)
     E = BO->getRHS()->IgnoreParenImpCasts();
-  if (isa<CallExpr>(E))
-    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return Call;
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
   const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  return VD && Facts.CallResultVars.contains(VD);
+  return VD ? Facts.CallResultVars.lookup(VD) : nullptr;
+}
+
+// is_cached(), hasData(), exists(): a non-zero result is an answer, not a
+// failure.
+static bool isPredicateName(StringRef Name) {
+  for (StringRef Prefix : {"is", "has", "can", "should", "exists", "contains",
+                           "needs", "want", "may"}) {
+    if (!Name.starts_with_insensitive(Prefix))
+      continue;
+    StringRef Rest = Name.drop_front(Prefix.size());
+    if (Rest.empty() || Rest.front() == '_' || isUppercase(Rest.front()))
+      return true;
+  }
+  return false;
+}
+
+// Whether a call reports failure as any non-zero int, the POSIX way. Bool
+// results and predicates do not: for them non-zero means yes.
+static bool failsNonZero(const CallExpr &Call) {
+  QualType T = Call.getType();
+  if (!T->isIntegerType() || T->isBooleanType())
+    return false;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return !Callee || !Callee->getDeclName().isIdentifier() ||
+         !isPredicateName(Callee->getName());
 }
 
 // `if (ec)` on the std::error_code of std::filesystem::rename and friends.
@@ -47,7 +73,8 @@ static bool isErrorCodeTest(const Expr *E) {
 static FailureEdge classifyComparison(BinaryOperatorKind Op, const Expr *Value,
                                       const Expr *Const, const ASTContext &Ctx,
                                       const FunctionFacts &Facts) {
-  if (!isCallResult(Value, Facts))
+  const CallExpr *Call = resultOf(Value, Facts);
+  if (!Call)
     return FailureEdge::None;
   if (Value->IgnoreParenImpCasts()->getType()->isPointerType()) {
     if (!Const->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
@@ -61,13 +88,15 @@ static FailureEdge classifyComparison(BinaryOperatorKind Op, const Expr *Value,
   if (!C)
     return FailureEdge::None;
   int64_t V = C->getExtValue();
-  if ((Op == BO_LT && V == 0) || (Op == BO_EQ && V == -1) ||
-      (Op == BO_NE && V == 0))
+  if ((Op == BO_LT && V == 0) || (Op == BO_EQ && V == -1))
     return FailureEdge::True;
-  if ((Op == BO_GE && V == 0) || (Op == BO_NE && V == -1) ||
-      (Op == BO_EQ && V == 0))
+  if ((Op == BO_GE && V == 0) || (Op == BO_NE && V == -1))
     return FailureEdge::False;
-  return FailureEdge::None;
+  if (V != 0 || !failsNonZero(*Call))
+    return FailureEdge::None;
+  if (Op == BO_NE)
+    return FailureEdge::True;
+  return Op == BO_EQ ? FailureEdge::False : FailureEdge::None;
 }
 
 FailureEdge classifyFailureTest(const Expr *Cond, const ASTContext &Ctx,
@@ -79,8 +108,11 @@ FailureEdge classifyFailureTest(const Expr *Cond, const ASTContext &Ctx,
   if (isErrorCodeTest(Cond))
     return FailureEdge::True;
   if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
-    if (!BO->isComparisonOp())
-      return isCallResult(BO, Facts) ? FailureEdge::True : FailureEdge::None;
+    if (!BO->isComparisonOp()) {
+      const CallExpr *Call = resultOf(BO, Facts);
+      return Call && failsNonZero(*Call) ? FailureEdge::True
+                                         : FailureEdge::None;
+    }
     FailureEdge F = classifyComparison(BO->getOpcode(), BO->getLHS(),
                                        BO->getRHS(), Ctx, Facts);
     if (F != FailureEdge::None)
@@ -90,11 +122,14 @@ FailureEdge classifyFailureTest(const Expr *Cond, const ASTContext &Ctx,
         BinaryOperator::reverseComparisonOp(BO->getOpcode()), BO->getRHS(),
         BO->getLHS(), Ctx, Facts);
   }
-  // A bare call result: non-zero is a failure, a null pointer is one.
-  if (!isCallResult(Cond, Facts))
+  // A bare call result: a null pointer is a failure, and so is a non-zero
+  // status.
+  const CallExpr *Call = resultOf(Cond, Facts);
+  if (!Call)
     return FailureEdge::None;
-  return Cond->getType()->isPointerType() ? FailureEdge::False
-                                          : FailureEdge::True;
+  if (Cond->getType()->isPointerType())
+    return FailureEdge::False;
+  return failsNonZero(*Call) ? FailureEdge::True : FailureEdge::None;
 }
 
 } // namespace durcheck

@@ -96,8 +96,8 @@ FunctionFacts collectFacts(const FunctionDecl &FD,
   FactsCollector Collector(Facts);
   Collector.TraverseStmt(FD.getBody());
   for (const auto &[VD, Value] : Collector.Stores)
-    if (isa<CallExpr>(Value->IgnoreParenImpCasts()))
-      Facts.CallResultVars.insert(VD);
+    if (const auto *Call = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts()))
+      Facts.CallResultVars[VD] = Call;
   // Directory paths and fds flow through copies between locals, so iterate
   // until no store adds one.
   for (bool Changed = true; Changed;) {

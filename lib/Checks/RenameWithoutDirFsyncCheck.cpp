@@ -20,10 +20,16 @@ using namespace clang::tidy;
 namespace durcheck {
 namespace {
 
-// Helper names such as fsync_parent_dir, fsyncFileDir, SyncDirectory or
-// dir_sync: "sync" or "flush" with "dir" or "parent", in either order.
+// Helper names such as fsync_parent_dir, fsyncFileDir, SyncDirIfManifest,
+// DirSync or SYNC_DIRECTORY: "sync" or "flush" and a whole word "dir",
+// "directory" or "parent", in either order, in snake, camel or upper case.
+// Matched case-sensitively so that the word ends where the case changes:
+// flush_dirty_pages is no directory sync.
 constexpr char DefaultDirSyncFunctionPattern[] =
-    "(sync|flush)[_a-z0-9]*(dir|parent)|(dir|parent)[_a-z0-9]*sync";
+    "([Ss]ync|SYNC|[Ff]lush|FLUSH).*"
+    "([Dd]ir|DIR|[Pp]arent|PARENT)([Ee]ctory|ECTORY)?([A-Z0-9_]|$)"
+    "|([Dd]ir|DIR|[Pp]arent|PARENT)([Ee]ctory|ECTORY)?([A-Z0-9_]|$)"
+    ".*([Ss]ync|SYNC)";
 
 //===-- Source text -------------------------------------------------------===//
 
@@ -128,7 +134,9 @@ std::optional<SyncSnippet> buildSnippet(const model::RenameCall &R,
                                         StringRef Helper,
                                         const ASTContext &Ctx) {
   std::optional<StringRef> DestText = fileText(R.Dest->getSourceRange(), Ctx);
-  bool Pure = !R.Dest->HasSideEffects(Ctx);
+  // The fix evaluates the destination again; c_str() and the like do not
+  // count as side effects, though clang cannot prove them pure.
+  bool Pure = !model::stripPathWrappers(R.Dest)->HasSideEffects(Ctx);
   if (!Helper.empty()) {
     if (!DestText || !Pure)
       return std::nullopt;
@@ -201,6 +209,8 @@ std::pair<const Stmt *, const Stmt *> enclosingStatement(const CallExpr *Call,
 bool leavesScope(const Stmt *S) {
   if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
     S = Block->body_empty() ? nullptr : Block->body_back();
+  if (const auto *E = dyn_cast_or_null<Expr>(S))
+    S = E->IgnoreImplicit();
   if (!S)
     return false;
   if (isa<ReturnStmt, GotoStmt, BreakStmt, ContinueStmt, CXXThrowExpr>(S))
@@ -242,7 +252,8 @@ SourceLocation afterStatement(const Stmt *S, const ASTContext &Ctx) {
   const Stmt *Last = S;
   if (const auto *If = dyn_cast<IfStmt>(S))
     Last = If->getElse() ? If->getElse() : If->getThen();
-  if (isa<CompoundStmt>(Last))
+  // A declaration's range ends with its semicolon, a block's with its brace.
+  if (isa<CompoundStmt, DeclStmt>(Last))
     return Lexer::getLocForEndOfToken(LastToken, 0, SM, LO);
   return Lexer::findLocationAfterToken(LastToken, tok::semi, SM, LO,
                                        /*SkipTrailingWhitespaceAndNewLine=*/
@@ -280,8 +291,7 @@ RenameWithoutDirFsyncCheck::RenameWithoutDirFsyncCheck(
   if (!DirSyncFunction.empty())
     Policy.Functions.push_back(DirSyncFunction);
   if (!DirSyncFunctionPattern.empty()) {
-    Policy.Pattern =
-        llvm::Regex(DirSyncFunctionPattern, llvm::Regex::IgnoreCase);
+    Policy.Pattern = llvm::Regex(DirSyncFunctionPattern);
     std::string Error;
     if (!Policy.Pattern.isValid(Error))
       configurationDiag("invalid regular expression in "

@@ -135,7 +135,9 @@ std::optional<OpenCall> matchStreamOpen(const Expr *E) {
     return std::nullopt;
   std::string Name = qualifiedName(Class);
   bool Writes;
-  if (Name == "std::basic_ofstream" || Name == "std::basic_fstream")
+  if (Name == "std::basic_ofstream")
+    Writes = true; // out is implied whatever the mode says.
+  else if (Name == "std::basic_fstream")
     Writes = !Mode || modeWrites(Mode);
   else if (Name == "std::basic_ifstream" || Name == "std::basic_filebuf")
     Writes = modeWrites(Mode);

@@ -17,8 +17,9 @@ namespace durcheck {
 enum class FailureEdge { None, True, False };
 
 /// Classifies a branch condition on a call's result: the call itself, an
-/// assignment of it, or a local assigned one. `< 0`, `== -1`, `!= 0`, a
-/// non-zero int, a null pointer and a set std::error_code are failures.
+/// assignment of it, or a local assigned one. `< 0`, `== -1`, a null
+/// pointer and a set std::error_code are failures; so are `!= 0` and a bare
+/// non-zero int, except for bool results and predicates such as is_cached().
 FailureEdge classifyFailureTest(const clang::Expr *Cond,
                                 const clang::ASTContext &Ctx,
                                 const FunctionFacts &Facts);

@@ -29,8 +29,10 @@ struct FunctionFacts {
   llvm::SmallPtrSet<const clang::VarDecl *, 4> DirPathVars;
   /// Locals that hold an fd of a directory.
   llvm::SmallPtrSet<const clang::VarDecl *, 4> DirFdVars;
-  /// Locals that are assigned the result of a call somewhere.
-  llvm::SmallPtrSet<const clang::VarDecl *, 8> CallResultVars;
+  /// Locals that are assigned the result of a call, with the last such call
+  /// in source order.
+  llvm::DenseMap<const clang::VarDecl *, const clang::CallExpr *>
+      CallResultVars;
 
   /// Whether E is an fd of a directory: a local that holds one, an open of a
   /// directory, or dirfd().
