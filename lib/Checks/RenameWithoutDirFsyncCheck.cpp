@@ -12,6 +12,7 @@
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/STLExtras.h"
+#include <cstring>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -239,6 +240,27 @@ bool isPlainCall(const Stmt *S, const CallExpr *Call) {
   return E == Call;
 }
 
+// A comment that ends the statement's line stays on it: a NOLINT there
+// must keep naming the statement it silences.
+SourceLocation pastTrailingComment(SourceLocation Loc,
+                                   const SourceManager &SM) {
+  bool Invalid = false;
+  const char *Begin = SM.getCharacterData(Loc, &Invalid);
+  if (Invalid)
+    return Loc;
+  StringRef Rest(Begin, std::strcspn(Begin, "\n"));
+  StringRef Code = Rest.ltrim(" \t");
+  if (Code.starts_with("/*")) {
+    size_t Close = Code.find("*/");
+    if (Close == StringRef::npos)
+      return Loc;
+    Code = Code.drop_front(Close + 2).ltrim(" \t");
+  }
+  if (!Code.empty() && !Code.starts_with("//"))
+    return Loc;
+  return Loc.getLocWithOffset(Rest.rtrim("\r").size());
+}
+
 // The location just after a statement: after its closing brace, or after
 // the semicolon that ends it. Invalid inside a macro's body.
 SourceLocation afterStatement(const Stmt *S, const ASTContext &Ctx) {
@@ -253,11 +275,13 @@ SourceLocation afterStatement(const Stmt *S, const ASTContext &Ctx) {
   if (const auto *If = dyn_cast<IfStmt>(S))
     Last = If->getElse() ? If->getElse() : If->getThen();
   // A declaration's range ends with its semicolon, a block's with its brace.
-  if (isa<CompoundStmt, DeclStmt>(Last))
-    return Lexer::getLocForEndOfToken(LastToken, 0, SM, LO);
-  return Lexer::findLocationAfterToken(LastToken, tok::semi, SM, LO,
-                                       /*SkipTrailingWhitespaceAndNewLine=*/
-                                       false);
+  SourceLocation After =
+      isa<CompoundStmt, DeclStmt>(Last)
+          ? Lexer::getLocForEndOfToken(LastToken, 0, SM, LO)
+          : Lexer::findLocationAfterToken(LastToken, tok::semi, SM, LO,
+                                          /*SkipTrailingWhitespaceAndNewLine=*/
+                                          false);
+  return After.isValid() ? pastTrailingComment(After, SM) : After;
 }
 
 class Handler : public RenameDurabilityHandler {
