@@ -32,68 +32,85 @@ std::string calleeName(const CallExpr *Call) {
   return FD ? qualifiedName(FD) : std::string();
 }
 
-static const Expr *arg(const CallExpr *Call, unsigned I) {
-  return I < Call->getNumArgs() ? Call->getArg(I) : nullptr;
+namespace {
+
+// Where a call's operands are: argument indexes, -1 where it has none.
+struct RenameSignature {
+  llvm::StringLiteral Name;
+  int Source, Dest, DestDirFd, ErrorCode;
+};
+
+constexpr RenameSignature RenameSignatures[] = {
+    {"rename", 0, 1, -1, -1},
+    {"std::rename", 0, 1, -1, -1},
+    {"renameat", 1, 3, 2, -1},
+    {"renameat2", 1, 3, 2, -1},
+    {"std::filesystem::rename", 0, 1, -1, 2},
+};
+
+struct OpenSignature {
+  llvm::StringLiteral Name;
+  OpenKind Kind;
+  int Path, Flags, DirFd;
+};
+
+constexpr OpenSignature OpenSignatures[] = {
+    {"open", OpenKind::Open, 0, 1, -1},
+    {"open64", OpenKind::Open, 0, 1, -1},
+    {"openat", OpenKind::OpenAt, 1, 2, 0},
+    {"openat64", OpenKind::OpenAt, 1, 2, 0},
+    {"creat", OpenKind::Creat, 0, -1, -1},
+    {"creat64", OpenKind::Creat, 0, -1, -1},
+    {"fopen", OpenKind::FOpen, 0, 1, -1},
+    {"fopen64", OpenKind::FOpen, 0, 1, -1},
+    {"freopen", OpenKind::FOpen, 0, 1, -1},
+    {"freopen64", OpenKind::FOpen, 0, 1, -1},
+    {"mkstemp", OpenKind::MkTemp, 0, -1, -1},
+    {"mkstemp64", OpenKind::MkTemp, 0, -1, -1},
+    {"mkostemp", OpenKind::MkTemp, 0, -1, -1},
+    {"mkstemps", OpenKind::MkTemp, 0, -1, -1},
+    {"mkostemps", OpenKind::MkTemp, 0, -1, -1},
+};
+
+template <typename Signature, size_t N>
+const Signature *lookup(const Signature (&Table)[N], StringRef Name) {
+  for (const Signature &S : Table)
+    if (S.Name == Name)
+      return &S;
+  return nullptr;
+}
+
+} // namespace
+
+static const Expr *arg(const CallExpr *Call, int I) {
+  return I >= 0 && static_cast<unsigned>(I) < Call->getNumArgs()
+             ? Call->getArg(I)
+             : nullptr;
 }
 
 std::optional<RenameCall> matchRename(const CallExpr *Call) {
-  std::string Name = calleeName(Call);
-  RenameCall R;
-  R.Call = Call;
-  if (Name == "rename" || Name == "std::rename") {
-    R.Kind = RenameKind::Rename;
-    R.Source = arg(Call, 0);
-    R.Dest = arg(Call, 1);
-  } else if (Name == "renameat" || Name == "renameat2") {
-    R.Kind = Name == "renameat" ? RenameKind::RenameAt : RenameKind::RenameAt2;
-    R.Source = arg(Call, 1);
-    R.DestDirFd = arg(Call, 2);
-    R.Dest = arg(Call, 3);
-  } else if (Name == "std::filesystem::rename") {
-    R.Kind = RenameKind::FsRename;
-    R.Source = arg(Call, 0);
-    R.Dest = arg(Call, 1);
-    R.ErrorCode = arg(Call, 2);
-  } else {
+  const RenameSignature *S = lookup(RenameSignatures, calleeName(Call));
+  if (!S)
     return std::nullopt;
-  }
+  RenameCall R{Call, arg(Call, S->Source), arg(Call, S->Dest),
+               arg(Call, S->DestDirFd), arg(Call, S->ErrorCode)};
   if (!R.Source || !R.Dest)
     return std::nullopt;
   return R;
 }
 
 std::optional<OpenCall> matchOpen(const CallExpr *Call) {
-  std::string Name = calleeName(Call);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return matchStreamOpen(Member);
+  const OpenSignature *S = lookup(OpenSignatures, calleeName(Call));
+  if (!S || !arg(Call, S->Path))
+    return std::nullopt;
   OpenCall O;
   O.Call = Call;
-  if (Name == "open" || Name == "open64") {
-    O.Kind = OpenKind::Open;
-    O.Path = arg(Call, 0);
-    O.Flags = arg(Call, 1);
-  } else if (Name == "openat" || Name == "openat64") {
-    O.Kind = OpenKind::OpenAt;
-    O.DirFd = arg(Call, 0);
-    O.Path = arg(Call, 1);
-    O.Flags = arg(Call, 2);
-  } else if (Name == "creat" || Name == "creat64") {
-    O.Kind = OpenKind::Creat;
-    O.Path = arg(Call, 0);
-  } else if (Name == "fopen" || Name == "fopen64" || Name == "freopen" ||
-             Name == "freopen64") {
-    O.Kind = OpenKind::FOpen;
-    O.Path = arg(Call, 0);
-    O.Flags = arg(Call, 1);
-  } else if (Name == "mkstemp" || Name == "mkstemp64" || Name == "mkostemp" ||
-             Name == "mkstemps" || Name == "mkostemps") {
-    O.Kind = OpenKind::MkTemp;
-    O.Path = arg(Call, 0);
-  } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-    return matchStreamOpen(Member);
-  } else {
-    return std::nullopt;
-  }
-  if (!O.Path)
-    return std::nullopt;
+  O.Kind = S->Kind;
+  O.Path = arg(Call, S->Path);
+  O.Flags = arg(Call, S->Flags);
+  O.DirFd = arg(Call, S->DirFd);
   return O;
 }
 

@@ -26,12 +26,9 @@ namespace durcheck::model {
 /// "std::filesystem::rename" or "rename". Empty for an indirect call.
 std::string calleeName(const clang::CallExpr *Call);
 
-enum class RenameKind { Rename, RenameAt, RenameAt2, StdRename, FsRename };
-
 /// A call that renames a file, with its operands.
 struct RenameCall {
   const clang::CallExpr *Call = nullptr;
-  RenameKind Kind = RenameKind::Rename;
   const clang::Expr *Source = nullptr;
   const clang::Expr *Dest = nullptr;
   /// The new-directory fd of renameat and renameat2.
