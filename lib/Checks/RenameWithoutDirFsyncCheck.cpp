@@ -1,5 +1,4 @@
-//===- RenameWithoutDirFsyncCheck.cpp - durability-rename-without-dir-fsync
-//===//
+//===- RenameWithoutDirFsyncCheck.cpp - rename without a dir fsync -------===//
 
 #include "Checks/RenameWithoutDirFsyncCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -98,10 +97,12 @@ std::string parentOf(StringRef Path) {
 
 //===-- The code a fix inserts --------------------------------------------===//
 
+// A block that opens OpenArg as a directory, fsyncs and closes it. Before
+// and After wrap the open, which is nested Nesting deeper inside them.
 SyncSnippet openAndSync(std::string OpenArg, std::vector<std::string> Before,
                         std::vector<std::string> After,
-                        std::vector<const char *> Headers, StringRef Indent) {
-  std::string I = Indent.str();
+                        std::vector<const char *> Headers, StringRef Nesting) {
+  std::string I = Nesting.str();
   SyncSnippet S;
   S.Lines.push_back("{");
   for (std::string &L : Before)
@@ -124,6 +125,7 @@ const Stmt *parentStmt(const Stmt *S, ASTContext &Ctx) {
   return Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
 }
 
+// AT_FDCWD is -100 on Linux; its macro is not a single token to look up.
 bool isAtFdcwd(const Expr *DirFd, const ASTContext &Ctx) {
   Expr::EvalResult R;
   return DirFd->EvaluateAsInt(R, Ctx) && R.Val.getInt() == -100;
