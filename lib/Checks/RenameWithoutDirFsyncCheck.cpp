@@ -9,6 +9,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/STLExtras.h"
 #include <cstring>
@@ -286,6 +287,27 @@ SourceLocation afterStatement(const Stmt *S, const ASTContext &Ctx) {
   return After.isValid() ? pastTrailingComment(After, SM) : After;
 }
 
+// Records the angled includes of each file. IncludeInserter only notices an
+// include it would have put after the new one, so in a file whose includes
+// are not sorted it would add a second copy.
+class IncludeRecorder : public PPCallbacks {
+public:
+  IncludeRecorder(const SourceManager &SM,
+                  std::set<std::pair<FileID, std::string>> &Included)
+      : SM(SM), Included(Included) {}
+  void InclusionDirective(SourceLocation HashLoc, const Token &, StringRef Name,
+                          bool IsAngled, CharSourceRange, OptionalFileEntryRef,
+                          StringRef, StringRef, const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    if (IsAngled)
+      Included.emplace(SM.getFileID(HashLoc), "<" + Name.str() + ">");
+  }
+
+private:
+  const SourceManager &SM;
+  std::set<std::pair<FileID, std::string>> &Included;
+};
+
 class Handler : public RenameDurabilityHandler {
 public:
   explicit Handler(llvm::function_ref<void(const UnsyncedRename &)> Report)
@@ -339,6 +361,7 @@ void RenameWithoutDirFsyncCheck::registerPPCallbacks(
     const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {
   this->PP = PP;
   Inserter.registerPreprocessor(PP);
+  PP->addPPCallbacks(std::make_unique<IncludeRecorder>(SM, Included));
 }
 
 void RenameWithoutDirFsyncCheck::registerMatchers(MatchFinder *Finder) {
@@ -397,8 +420,14 @@ bool RenameWithoutDirFsyncCheck::hasIntent(
   for (const CallExpr *Call : Facts.Calls) {
     if (model::syncedFd(Call))
       return true;
+    // A helper that syncs data shows the intent when it is handed the
+    // source; one that syncs some other file says nothing of this rename.
     if (const FunctionDecl *Callee = Call->getDirectCallee();
-        Callee && Summaries.syncsData(*Callee))
+        Callee && Summaries.syncsData(*Callee) &&
+        llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+          std::optional<model::PathKey> Key = model::pathKeyOf(Arg, *Ctx);
+          return Source && Key && *Key == *Source;
+        }))
       return true;
     if (std::optional<model::OpenCall> Open = model::matchOpen(Call);
         Open && WritesSource(*Open))
@@ -528,9 +557,10 @@ void RenameWithoutDirFsyncCheck::addIncludes(FixPlan &Plan,
                                              SourceLocation At) {
   FileID File = Ctx->getSourceManager().getFileID(At);
   for (const char *Header : Snippet.Headers)
-    if (std::optional<FixItHint> Include =
-            Inserter.createIncludeInsertion(File, Header))
-      Plan.Fixes.push_back(*Include);
+    if (Included.count({File, Header}) == 0)
+      if (std::optional<FixItHint> Include =
+              Inserter.createIncludeInsertion(File, Header))
+        Plan.Fixes.push_back(*Include);
 }
 
 } // namespace durcheck

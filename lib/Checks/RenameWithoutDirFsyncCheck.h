@@ -6,6 +6,8 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "durcheck/Analysis/FunctionSummaries.h"
+#include <set>
+#include <string>
 #include <vector>
 
 namespace durcheck {
@@ -64,6 +66,8 @@ private:
   std::vector<const clang::FunctionDecl *> Functions;
   clang::ASTContext *Ctx = nullptr;
   clang::Preprocessor *PP = nullptr;
+  /// The angled includes each file already has: (file, "<name>").
+  std::set<std::pair<clang::FileID, std::string>> Included;
 };
 
 } // namespace durcheck

@@ -52,6 +52,23 @@ static std::optional<PathKey> keyOfDecl(const ValueDecl *D,
                      std::to_string(VD->getLocation().getRawEncoding())};
 }
 
+// names[i]: the array's key and the index's. A constant index keeps the
+// array's reach; a variable one is only meaningful within the function.
+static std::optional<PathKey> keyOfElement(const ArraySubscriptExpr *Sub,
+                                           const ASTContext &Ctx) {
+  std::optional<PathKey> Base = pathKeyOf(Sub->getBase(), Ctx);
+  if (!Base)
+    return std::nullopt;
+  const Expr *Index = Sub->getIdx()->IgnoreParenImpCasts();
+  if (std::optional<llvm::APSInt> Value = Index->getIntegerConstantExpr(Ctx))
+    return PathKey{Base->Kind, Base->Text + "[" +
+                                   std::to_string(Value->getExtValue()) + "]"};
+  std::optional<PathKey> IndexKey = pathKeyOf(Index, Ctx);
+  if (!IndexKey)
+    return std::nullopt;
+  return PathKey{PathKey::Local, Base->Text + "[" + IndexKey->Text + "]"};
+}
+
 std::optional<PathKey> pathKeyOf(const Expr *E, const ASTContext &Ctx) {
   if (!E)
     return std::nullopt;
@@ -62,6 +79,8 @@ std::optional<PathKey> pathKeyOf(const Expr *E, const ASTContext &Ctx) {
     return PathKey{PathKey::Macro, *Macro};
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     return keyOfDecl(Ref->getDecl(), Ctx);
+  if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
+    return keyOfElement(Sub, Ctx);
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
     if (!Field)
