@@ -27,16 +27,22 @@ namespace {
 
 //===-- Index map ---------------------------------------------------------===//
 
-class RenameIndex {
+// The calls that owe a sync, numbered in CFG order; for a renameat, the
+// new-directory fd whose fsync pays for it.
+class ObligationIndex {
 public:
-  explicit RenameIndex(const CFG &G) {
+  ObligationIndex(const CFG &G,
+                  llvm::function_ref<bool(const CallExpr &)> OwesSync) {
     for (const CFGBlock *B : G)
       for (const CFGElement &E : *B)
         if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
-          if (const auto *Call = dyn_cast<CallExpr>(S->getStmt()))
-            if (std::optional<model::RenameCall> R = model::matchRename(Call))
-              if (Index.try_emplace(Call, Renames.size()).second)
-                Renames.push_back(*R);
+          if (const auto *Call = dyn_cast<CallExpr>(S->getStmt());
+              Call && OwesSync(*Call) &&
+              Index.try_emplace(Call, Calls.size()).second) {
+            std::optional<model::RenameCall> R = model::matchRename(Call);
+            Calls.push_back(Call);
+            DirFds.push_back(R ? R->DestDirFd : nullptr);
+          }
   }
 
   std::optional<unsigned> indexOf(const CallExpr *Call) const {
@@ -45,12 +51,14 @@ public:
       return std::nullopt;
     return It->second;
   }
-  const model::RenameCall &operator[](unsigned I) const { return Renames[I]; }
-  unsigned size() const { return Renames.size(); }
+  const CallExpr *call(unsigned I) const { return Calls[I]; }
+  const Expr *dirFd(unsigned I) const { return DirFds[I]; }
+  unsigned size() const { return Calls.size(); }
 
 private:
   llvm::DenseMap<const CallExpr *, unsigned> Index;
-  std::vector<model::RenameCall> Renames;
+  std::vector<const CallExpr *> Calls;
+  std::vector<const Expr *> DirFds;
 };
 
 //===-- Per-block state and transfer --------------------------------------===//
@@ -59,9 +67,11 @@ using State = llvm::BitVector;
 
 class Transfer {
 public:
-  Transfer(const RenameIndex &Renames, const FunctionSummaries &Summaries,
-           const FunctionFacts &Facts, const ASTContext &Ctx)
-      : Renames(Renames), Summaries(Summaries), Facts(Facts), Ctx(Ctx) {}
+  Transfer(const ObligationIndex &Obligations,
+           const FunctionSummaries &Summaries, const FunctionFacts &Facts,
+           const ASTContext &Ctx)
+      : Obligations(Obligations), Summaries(Summaries), Facts(Facts), Ctx(Ctx) {
+  }
 
   void apply(const CFGBlock &B, State &S) const {
     for (const CFGElement &E : B)
@@ -86,7 +96,7 @@ public:
 
 private:
   void applyCall(const CallExpr &Call, State &S) const {
-    if (std::optional<unsigned> I = Renames.indexOf(&Call)) {
+    if (std::optional<unsigned> I = Obligations.indexOf(&Call)) {
       S.set(*I);
       return;
     }
@@ -99,7 +109,7 @@ private:
     // fsync of the directory fd that renameat moved the file into.
     if (const Expr *Fd = model::syncedFd(&Call))
       for (unsigned I : S.set_bits())
-        if (sameFd(Fd, Renames[I].DestDirFd))
+        if (sameFd(Fd, Obligations.dirFd(I)))
           S.reset(I);
   }
 
@@ -111,7 +121,7 @@ private:
     return KA && KB && *KA == *KB;
   }
 
-  const RenameIndex &Renames;
+  const ObligationIndex &Obligations;
   const FunctionSummaries &Summaries;
   const FunctionFacts &Facts;
   const ASTContext &Ctx;
@@ -191,9 +201,10 @@ std::pair<LeaveKind, SourceLocation> leavePoint(const CFGBlock &B,
 
 } // namespace
 
-void runRenameDurabilityAnalysis(const FunctionDecl &FD, ASTContext &Ctx,
-                                 const FunctionSummaries &Summaries,
-                                 RenameDurabilityHandler &Handler) {
+void runRenameDurabilityAnalysis(
+    const FunctionDecl &FD, ASTContext &Ctx, const FunctionSummaries &Summaries,
+    llvm::function_ref<bool(const CallExpr &)> OwesSync,
+    RenameDurabilityHandler &Handler) {
   const FunctionFacts *Facts = Summaries.facts(FD);
   if (!FD.hasBody() || !Facts)
     return;
@@ -203,15 +214,15 @@ void runRenameDurabilityAnalysis(const FunctionDecl &FD, ASTContext &Ctx,
   std::unique_ptr<CFG> G = CFG::buildCFG(&FD, FD.getBody(), &Ctx, Options);
   if (!G)
     return;
-  RenameIndex Renames(*G);
-  if (Renames.size() == 0)
+  ObligationIndex Obligations(*G, OwesSync);
+  if (Obligations.size() == 0)
     return;
-  Transfer T(Renames, Summaries, *Facts, Ctx);
-  std::vector<std::optional<State>> In = solve(*G, T, Renames.size());
+  Transfer T(Obligations, Summaries, *Facts, Ctx);
+  std::vector<std::optional<State>> In = solve(*G, T, Obligations.size());
 
   const CFGBlock &Exit = G->getExit();
-  std::vector<UnsyncedRename> Findings;
-  for (unsigned I = 0; I < Renames.size(); ++I) {
+  std::vector<UnsyncedCall> Findings;
+  for (unsigned I = 0; I < Obligations.size(); ++I) {
     const std::optional<State> &ExitIn = In[Exit.getBlockID()];
     if (!ExitIn || !ExitIn->test(I))
       continue;
@@ -231,17 +242,17 @@ void runRenameDurabilityAnalysis(const FunctionDecl &FD, ASTContext &Ctx,
       if (!Out.test(I))
         continue;
       auto [Kind, Loc] = leavePoint(*P, FD);
-      Findings.push_back({Renames[I], Kind, Loc});
+      Findings.push_back({Obligations.call(I), Kind, Loc});
       break;
     }
   }
   const SourceManager &SM = Ctx.getSourceManager();
-  llvm::sort(Findings, [&](const UnsyncedRename &A, const UnsyncedRename &B) {
-    return SM.isBeforeInTranslationUnit(A.Rename.Call->getBeginLoc(),
-                                        B.Rename.Call->getBeginLoc());
+  llvm::sort(Findings, [&](const UnsyncedCall &A, const UnsyncedCall &B) {
+    return SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(),
+                                        B.Call->getBeginLoc());
   });
-  for (const UnsyncedRename &F : Findings)
-    Handler.handleUnsyncedRename(F);
+  for (const UnsyncedCall &F : Findings)
+    Handler.handleUnsyncedCall(F);
 }
 
 } // namespace durcheck

@@ -2,6 +2,7 @@
 
 #include "Checks/RenameWithoutDirFsyncCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "durcheck/Analysis/CallerSyncs.h"
 #include "durcheck/Analysis/ErrorBranches.h"
 #include "durcheck/Analysis/RenameDurability.h"
 #include "durcheck/Model/PathKey.h"
@@ -308,17 +309,17 @@ private:
   std::set<std::pair<FileID, std::string>> &Included;
 };
 
-class Handler : public RenameDurabilityHandler {
+class Collector : public RenameDurabilityHandler {
 public:
-  explicit Handler(llvm::function_ref<void(const UnsyncedRename &)> Report)
-      : Report(Report) {}
-  void handleUnsyncedRename(const UnsyncedRename &Finding) override {
-    Report(Finding);
+  void handleUnsyncedCall(const UnsyncedCall &Finding) override {
+    Found.push_back(Finding);
   }
-
-private:
-  llvm::function_ref<void(const UnsyncedRename &)> Report;
+  std::vector<UnsyncedCall> Found;
 };
+
+bool isRename(const CallExpr &Call) {
+  return model::matchRename(&Call).has_value();
+}
 
 } // namespace
 
@@ -369,19 +370,31 @@ void RenameWithoutDirFsyncCheck::registerMatchers(MatchFinder *Finder) {
       functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
           .bind("function"),
       this);
+  // Every use of a function only this TU can call, to see which escape.
+  Finder->addMatcher(
+      declRefExpr(to(functionDecl(
+                      anyOf(isStaticStorageClass(), isInAnonymousNamespace()))))
+          .bind("reference"),
+      this);
 }
 
 void RenameWithoutDirFsyncCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("reference")) {
+    InternalReferences.push_back(Ref);
+    return;
+  }
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (FD->isDependentContext() || !FD->hasBody())
     return;
-  Ctx = Result.Context;
   Functions.push_back(FD);
 }
 
 void RenameWithoutDirFsyncCheck::onEndOfTranslationUnit() {
   std::vector<const FunctionDecl *> Pending = std::move(Functions);
+  std::vector<const DeclRefExpr *> References = std::move(InternalReferences);
   Functions.clear();
+  InternalReferences.clear();
   if (!Ctx)
     return;
   model::OpenFlags Flags(PP);
@@ -389,28 +402,33 @@ void RenameWithoutDirFsyncCheck::onEndOfTranslationUnit() {
   for (const FunctionDecl *FD : Pending)
     Summaries.add(*FD);
   Summaries.finalize();
+  std::optional<CallerSyncs> Callers;
   for (const FunctionDecl *FD : Pending) {
     const FunctionFacts *Facts = Summaries.facts(*FD);
-    if (!llvm::any_of(Facts->Calls, [](const CallExpr *C) {
-          return model::matchRename(C).has_value();
-        }))
+    if (!llvm::any_of(Facts->Calls,
+                      [](const CallExpr *C) { return isRename(*C); }))
       continue;
-    auto Report = [&](const UnsyncedRename &Finding) {
-      if (!RequireIntent || hasIntent(*FD, Finding, Summaries, Flags))
-        report(Finding, *Facts);
-    };
-    Handler H(Report);
-    runRenameDurabilityAnalysis(*FD, *Ctx, Summaries, H);
+    Collector Unsynced;
+    runRenameDurabilityAnalysis(*FD, *Ctx, Summaries, isRename, Unsynced);
+    for (const UnsyncedCall &Finding : Unsynced.Found) {
+      model::RenameCall Rename = *model::matchRename(Finding.Call);
+      if (RequireIntent && !hasIntent(*FD, Rename, Summaries, Flags))
+        continue;
+      // Built on the first finding: most TUs have none.
+      if (!Callers)
+        Callers.emplace(*Ctx, Summaries, Pending, References);
+      if (!Callers->allCallersSync(*FD))
+        report(Finding, Rename, *Facts);
+    }
   }
   Ctx = nullptr;
 }
 
 bool RenameWithoutDirFsyncCheck::hasIntent(
-    const FunctionDecl &FD, const UnsyncedRename &Finding,
+    const FunctionDecl &FD, const model::RenameCall &Rename,
     const FunctionSummaries &Summaries, const model::OpenFlags &Flags) const {
   const FunctionFacts &Facts = *Summaries.facts(FD);
-  std::optional<model::PathKey> Source =
-      model::pathKeyOf(Finding.Rename.Source, *Ctx);
+  std::optional<model::PathKey> Source = model::pathKeyOf(Rename.Source, *Ctx);
   auto WritesSource = [&](const model::OpenCall &Open) {
     if (!Source || !Flags.writes(Open, *Ctx))
       return false;
@@ -439,9 +457,9 @@ bool RenameWithoutDirFsyncCheck::hasIntent(
   });
 }
 
-void RenameWithoutDirFsyncCheck::report(const UnsyncedRename &Finding,
+void RenameWithoutDirFsyncCheck::report(const UnsyncedCall &Finding,
+                                        const model::RenameCall &R,
                                         const FunctionFacts &Facts) {
-  const model::RenameCall &R = Finding.Rename;
   FixPlan Plan = planFix(R, Facts);
 
   {

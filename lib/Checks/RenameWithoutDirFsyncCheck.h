@@ -12,7 +12,7 @@
 
 namespace durcheck {
 
-struct UnsyncedRename;
+struct UnsyncedCall;
 
 /// The directory sync a fix-it inserts, and the headers it needs.
 struct SyncSnippet {
@@ -39,7 +39,7 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  bool hasIntent(const clang::FunctionDecl &FD, const UnsyncedRename &Finding,
+  bool hasIntent(const clang::FunctionDecl &FD, const model::RenameCall &Rename,
                  const FunctionSummaries &Summaries,
                  const model::OpenFlags &Flags) const;
   struct FixPlan {
@@ -47,7 +47,8 @@ private:
     /// Safe and compiling: the fix goes on the warning, not on a note.
     bool OnWarning = false;
   };
-  void report(const UnsyncedRename &Finding, const FunctionFacts &Facts);
+  void report(const UnsyncedCall &Finding, const model::RenameCall &R,
+              const FunctionFacts &Facts);
   FixPlan planFix(const model::RenameCall &R, const FunctionFacts &Facts);
   FixPlan planReturnFix(const clang::ReturnStmt &Ret,
                         const model::RenameCall &R, const SyncSnippet &Snippet);
@@ -64,6 +65,7 @@ private:
   // Collected over the TU; the summaries need every body before any
   // function can be judged.
   std::vector<const clang::FunctionDecl *> Functions;
+  std::vector<const clang::DeclRefExpr *> InternalReferences;
   clang::ASTContext *Ctx = nullptr;
   clang::Preprocessor *PP = nullptr;
   /// The angled includes each file already has: (file, "<name>").

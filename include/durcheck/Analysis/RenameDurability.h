@@ -1,9 +1,9 @@
 //===- RenameDurability.h - Renames that leave without a dir sync -*- C++ -*-//
 //
-// A forward dataflow over a function's CFG. Its state is the set of renames
-// that happened on the path so far with no directory sync after them; a set
-// bit that reaches the exit is a rename whose directory change a crash can
-// undo.
+// A forward dataflow over a function's CFG. Its state is the set of calls
+// that owe a directory sync -- renames, or calls to functions that leave a
+// rename unsynced -- made on the path so far with no sync after them; a set
+// bit that reaches the exit is a directory change a crash can undo.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,14 +13,16 @@
 #include "durcheck/Analysis/FunctionSummaries.h"
 #include "durcheck/Model/Syscalls.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace durcheck {
 
-/// How a path with a pending rename leaves the function.
+/// How a path with a pending obligation leaves the function.
 enum class LeaveKind { Return, EndOfBody };
 
-struct UnsyncedRename {
-  model::RenameCall Rename;
+/// A call after which some path leaves the function with no directory sync.
+struct UnsyncedCall {
+  const clang::CallExpr *Call;
   LeaveKind Leave;
   clang::SourceLocation LeaveLoc;
 };
@@ -28,16 +30,18 @@ struct UnsyncedRename {
 class RenameDurabilityHandler {
 public:
   virtual ~RenameDurabilityHandler();
-  virtual void handleUnsyncedRename(const UnsyncedRename &Finding) = 0;
+  virtual void handleUnsyncedCall(const UnsyncedCall &Finding) = 0;
 };
 
-/// Reports, in source order, each rename of FD after which some path
-/// reaches the end of FD with no directory sync. Paths on which a call's
-/// result was tested as a failure are error paths and owe no sync.
-void runRenameDurabilityAnalysis(const clang::FunctionDecl &FD,
-                                 clang::ASTContext &Ctx,
-                                 const FunctionSummaries &Summaries,
-                                 RenameDurabilityHandler &Handler);
+/// Reports, in source order, each call of FD for which OwesSync holds and
+/// after which some path reaches the end of FD with no directory sync. Paths
+/// on which a call's result was tested as a failure are error paths and owe
+/// no sync.
+void runRenameDurabilityAnalysis(
+    const clang::FunctionDecl &FD, clang::ASTContext &Ctx,
+    const FunctionSummaries &Summaries,
+    llvm::function_ref<bool(const clang::CallExpr &)> OwesSync,
+    RenameDurabilityHandler &Handler);
 
 } // namespace durcheck
 
