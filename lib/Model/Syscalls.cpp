@@ -89,6 +89,9 @@ static const Expr *arg(const CallExpr *Call, int I) {
 }
 
 std::optional<RenameCall> matchRename(const CallExpr *Call) {
+  // A call clang kept only to recover from an error says nothing reliable.
+  if (Call->containsErrors())
+    return std::nullopt;
   const RenameSignature *S = lookup(RenameSignatures, calleeName(Call));
   if (!S)
     return std::nullopt;
