@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "durcheck/Analysis/RenameDurability.h"
+#include "Analysis/ForwardWorklist.h"
 #include "durcheck/Analysis/ErrorBranches.h"
 #include "durcheck/Model/PathKey.h"
 #include "clang/AST/ASTContext.h"
@@ -14,7 +15,6 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/BitVector.h"
-#include <deque>
 #include <optional>
 
 using namespace clang;
@@ -145,18 +145,10 @@ bool endsInErrorExit(const CFGBlock &B) {
 
 std::vector<std::optional<State>> solve(const CFG &G, const Transfer &T,
                                         unsigned Width) {
-  std::vector<std::optional<State>> In(G.getNumBlockIDs());
-  std::deque<const CFGBlock *> Work;
-  llvm::BitVector Queued(G.getNumBlockIDs());
-  const CFGBlock &Entry = G.getEntry();
-  In[Entry.getBlockID()] = State(Width);
-  Work.push_back(&Entry);
-  Queued.set(Entry.getBlockID());
-  while (!Work.empty()) {
-    const CFGBlock *B = Work.front();
-    Work.pop_front();
-    Queued.reset(B->getBlockID());
-    State Out = *In[B->getBlockID()];
+  ForwardWorklist Work(G, State(Width),
+                       [](State &Into, const State &From) { Into |= From; });
+  while (const CFGBlock *B = Work.pop()) {
+    State Out = Work.in(*B);
     T.apply(*B, Out);
     unsigned SuccIndex = 0;
     for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
@@ -166,23 +158,10 @@ std::vector<std::optional<State>> solve(const CFG &G, const Transfer &T,
         continue;
       State EdgeOut = Out;
       T.applyEdge(*B, Index, EdgeOut);
-      std::optional<State> &SIn = In[S->getBlockID()];
-      if (SIn) {
-        State Merged = *SIn;
-        Merged |= EdgeOut;
-        if (Merged == *SIn)
-          continue;
-        SIn = std::move(Merged);
-      } else {
-        SIn = std::move(EdgeOut);
-      }
-      if (!Queued.test(S->getBlockID())) {
-        Queued.set(S->getBlockID());
-        Work.push_back(S);
-      }
+      Work.propagate(*S, EdgeOut);
     }
   }
-  return In;
+  return Work.take();
 }
 
 //===-- Report ------------------------------------------------------------===//
