@@ -75,8 +75,6 @@ std::optional<PathKey> pathKeyOf(const Expr *E, const ASTContext &Ctx) {
   E = stripPathWrappers(E);
   if (const auto *Lit = dyn_cast<StringLiteral>(E))
     return PathKey{PathKey::Literal, Lit->getBytes().str()};
-  if (std::optional<std::string> Macro = wholeMacroName(E, Ctx))
-    return PathKey{PathKey::Macro, *Macro};
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     return keyOfDecl(Ref->getDecl(), Ctx);
   if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
@@ -89,7 +87,36 @@ std::optional<PathKey> pathKeyOf(const Expr *E, const ASTContext &Ctx) {
                    Field->getParent()->getQualifiedNameAsString() +
                        "::" + Field->getName().str()};
   }
+  // A macro whose expansion has no identity of its own, such as a call:
+  // every use of the macro still names the same thing.
+  if (std::optional<std::string> Macro = wholeMacroName(E, Ctx))
+    return PathKey{PathKey::Macro, *Macro};
   return std::nullopt;
+}
+
+// Linux's AT_FDCWD; the rename check assumes the same value.
+static constexpr int64_t AtFdCwd = -100;
+
+static bool isAtFdCwd(const Expr *DirFd, const ASTContext &Ctx) {
+  if (DirFd->isValueDependent())
+    return false;
+  std::optional<llvm::APSInt> Value = DirFd->getIntegerConstantExpr(Ctx);
+  return Value && Value->getExtValue() == AtFdCwd;
+}
+
+std::optional<PathKey> openedPathKey(const OpenCall &Open,
+                                     const ASTContext &Ctx) {
+  std::optional<PathKey> Path = pathKeyOf(Open.Path, Ctx);
+  if (!Path || !Open.DirFd || isAtFdCwd(Open.DirFd, Ctx) ||
+      (Path->Kind == PathKey::Literal &&
+       StringRef(Path->Text).starts_with("/")))
+    return Path;
+  std::optional<PathKey> Dir = pathKeyOf(Open.DirFd, Ctx);
+  if (!Dir)
+    return std::nullopt;
+  PathKey::KindType Kind =
+      Dir->Kind == PathKey::Local ? PathKey::Local : Path->Kind;
+  return PathKey{Kind, "at(" + Dir->Text + ")/" + Path->Text};
 }
 
 } // namespace durcheck::model

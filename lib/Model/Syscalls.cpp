@@ -5,7 +5,9 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSwitch.h"
+#include <functional>
 
 using namespace clang;
 
@@ -102,33 +104,55 @@ std::optional<RenameCall> matchRename(const CallExpr *Call) {
   return R;
 }
 
-std::optional<OpenCall> matchOpen(const CallExpr *Call) {
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-    return matchStreamOpen(Member);
-  const OpenSignature *S = lookup(OpenSignatures, calleeName(Call));
-  if (!S || !arg(Call, S->Path))
+static std::optional<OpenCall> makeOpen(const CallExpr *Call, OpenKind Kind,
+                                        int Path, int Flags, int DirFd) {
+  if (!arg(Call, Path))
     return std::nullopt;
   OpenCall O;
   O.Call = Call;
-  O.Kind = S->Kind;
-  O.Path = arg(Call, S->Path);
-  O.Flags = arg(Call, S->Flags);
-  O.DirFd = arg(Call, S->DirFd);
+  O.Kind = Kind;
+  O.Path = arg(Call, Path);
+  O.Flags = arg(Call, Flags);
+  O.DirFd = arg(Call, DirFd);
   return O;
 }
 
-// Whether an openmode expression names out, app or trunc.
-static bool modeWrites(const Expr *Mode) {
+std::optional<OpenCall> matchOpen(const CallExpr *Call) {
+  return matchOpen(Call, {});
+}
+
+std::optional<OpenCall>
+matchOpen(const CallExpr *Call, ArrayRef<OpenLikeFunction> OpenLikeFunctions) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return matchStreamOpen(Member);
+  std::string Name = calleeName(Call);
+  if (const OpenSignature *S = lookup(OpenSignatures, Name))
+    return makeOpen(Call, S->Kind, S->Path, S->Flags, S->DirFd);
+  if (Name.empty())
+    return std::nullopt;
+  StringRef Plain = Call->getDirectCallee()->getName();
+  for (const OpenLikeFunction &F : OpenLikeFunctions)
+    if (F.Name == Name || F.Name == Plain)
+      return makeOpen(Call, OpenKind::Open, F.Path, F.Flags, -1);
+  return std::nullopt;
+}
+
+// Whether an openmode expression names one of the openmode constants Names.
+static bool modeNames(const Expr *Mode, ArrayRef<StringRef> Names) {
   if (!Mode)
     return false;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Mode->IgnoreParenImpCasts()))
-    return llvm::is_contained({"out", "app", "trunc"},
-                              Ref->getDecl()->getName());
+    return llvm::is_contained(Names, Ref->getDecl()->getName());
   for (const Stmt *Child : Mode->children())
-    if (const auto *E = dyn_cast_or_null<Expr>(Child); E && modeWrites(E))
+    if (const auto *E = dyn_cast_or_null<Expr>(Child); E && modeNames(E, Names))
       return true;
   return false;
 }
+
+static bool modeWrites(const Expr *Mode) {
+  return modeNames(Mode, {"out", "app", "trunc"});
+}
+static bool modeReads(const Expr *Mode) { return modeNames(Mode, {"in"}); }
 
 std::optional<OpenCall> matchStreamOpen(const Expr *E) {
   const CXXRecordDecl *Class = nullptr;
@@ -154,22 +178,46 @@ std::optional<OpenCall> matchStreamOpen(const Expr *E) {
   if (!Class || !Path)
     return std::nullopt;
   std::string Name = qualifiedName(Class);
-  bool Writes;
-  if (Name == "std::basic_ofstream")
-    Writes = true; // out is implied whatever the mode says.
-  else if (Name == "std::basic_fstream")
-    Writes = !Mode || modeWrites(Mode);
-  else if (Name == "std::basic_ifstream" || Name == "std::basic_filebuf")
+  // Each class implies in or out whatever the mode says; fstream defaults
+  // to both.
+  bool Writes, Reads;
+  if (Name == "std::basic_ofstream") {
+    Writes = true;
+    Reads = modeReads(Mode);
+  } else if (Name == "std::basic_ifstream") {
     Writes = modeWrites(Mode);
-  else
+    Reads = true;
+  } else if (Name == "std::basic_fstream") {
+    Writes = !Mode || modeWrites(Mode);
+    Reads = !Mode || modeReads(Mode);
+  } else if (Name == "std::basic_filebuf") {
+    Writes = modeWrites(Mode);
+    Reads = modeReads(Mode);
+  } else {
     return std::nullopt;
+  }
   OpenCall O;
   O.Call = E;
   O.Kind = OpenKind::Stream;
   O.Path = Path;
   O.Flags = Mode;
   O.StreamWrites = Writes;
+  O.StreamReads = Reads;
   return O;
+}
+
+const Expr *setStatusFlagsArg(const CallExpr *Call, uint64_t SetFl,
+                              const ASTContext &Ctx) {
+  std::string Name = calleeName(Call);
+  if ((Name != "fcntl" && Name != "fcntl64") || Call->getNumArgs() < 3)
+    return nullptr;
+  const Expr *Cmd = Call->getArg(1);
+  if (Cmd->isValueDependent())
+    return nullptr;
+  std::optional<llvm::APSInt> Value = Cmd->getIntegerConstantExpr(Ctx);
+  if (!Value || Value->getZExtValue() != SetFl)
+    return nullptr;
+  return Call->getArg(2);
 }
 
 const Expr *syncedFd(const CallExpr *Call) {
@@ -242,6 +290,7 @@ static uint64_t fallbackValue(StringRef Name) {
       .Case("O_DIRECT", 040000)
       .Case("O_DIRECTORY", 0200000)
       .Case("O_TMPFILE", 020200000)
+      .Case("F_SETFL", 4)
       .Default(0);
 }
 
@@ -276,30 +325,51 @@ uint64_t OpenFlags::value(StringRef Name) const {
   return fallbackValue(Name);
 }
 
+FlagSet OpenFlags::evaluate(const Expr *Flags, const ASTContext &Ctx,
+                            VarFlags Locals) const {
+  if (!Flags || Flags->isValueDependent() || Flags->containsErrors())
+    return FlagSet::unknown();
+  Flags = Flags->IgnoreParenImpCasts();
+  Expr::EvalResult Result;
+  if (Flags->EvaluateAsInt(Result, Ctx))
+    return FlagSet::constant(Result.Val.getInt().getZExtValue());
+  if (const auto *BO = dyn_cast<BinaryOperator>(Flags)) {
+    if (BO->getOpcode() == BO_Or)
+      return evaluate(BO->getLHS(), Ctx, Locals) |
+             evaluate(BO->getRHS(), Ctx, Locals);
+    if (BO->getOpcode() == BO_And)
+      return evaluate(BO->getLHS(), Ctx, Locals) &
+             evaluate(BO->getRHS(), Ctx, Locals);
+    if (BO->getOpcode() == BO_Comma)
+      return evaluate(BO->getRHS(), Ctx, Locals);
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Flags))
+    return evaluate(CO->getTrueExpr(), Ctx, Locals)
+        .join(evaluate(CO->getFalseExpr(), Ctx, Locals));
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Flags))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (std::optional<FlagSet> Value = Locals(VD))
+        return *Value;
+  return FlagSet::unknown();
+}
+
 std::optional<uint64_t> OpenFlags::mayBits(const Expr *Flags,
                                            const ASTContext &Ctx) const {
   if (!Flags)
     return std::nullopt;
-  Flags = Flags->IgnoreParenImpCasts();
-  Expr::EvalResult Result;
-  if (!Flags->isValueDependent() && Flags->EvaluateAsInt(Result, Ctx))
-    return Result.Val.getInt().getZExtValue();
-  auto Both = [&](const Expr *L, const Expr *R) -> std::optional<uint64_t> {
-    std::optional<uint64_t> A = mayBits(L, Ctx), B = mayBits(R, Ctx);
-    if (!A || !B)
+  // Without a dataflow, a local's initialiser stands for its value; Seen
+  // stops an initialiser that reads its own variable.
+  llvm::SmallPtrSet<const VarDecl *, 4> Seen;
+  std::function<std::optional<FlagSet>(const VarDecl *)> Initialiser =
+      [&](const VarDecl *VD) -> std::optional<FlagSet> {
+    if (!VD->isLocalVarDecl() || !VD->getInit() || !Seen.insert(VD).second)
       return std::nullopt;
-    return *A | *B;
+    return evaluate(VD->getInit(), Ctx, Initialiser);
   };
-  if (const auto *BO = dyn_cast<BinaryOperator>(Flags))
-    if (BO->getOpcode() == BO_Or)
-      return Both(BO->getLHS(), BO->getRHS());
-  if (const auto *CO = dyn_cast<ConditionalOperator>(Flags))
-    return Both(CO->getTrueExpr(), CO->getFalseExpr());
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Flags))
-    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-        VD && VD->isLocalVarDecl() && VD->getInit())
-      return mayBits(VD->getInit(), Ctx);
-  return std::nullopt;
+  FlagSet Bits = evaluate(Flags, Ctx, Initialiser);
+  if (Bits.Opaque)
+    return std::nullopt;
+  return Bits.May;
 }
 
 bool OpenFlags::writes(const OpenCall &Open, const ASTContext &Ctx) const {
@@ -324,6 +394,27 @@ bool OpenFlags::writes(const OpenCall &Open, const ASTContext &Ctx) const {
   }
   }
   return false;
+}
+
+bool OpenFlags::reads(const OpenCall &Open, const FlagSet &Bits) const {
+  switch (Open.Kind) {
+  case OpenKind::Creat:
+    return false;
+  case OpenKind::MkTemp:
+    return true;
+  case OpenKind::Stream:
+    return Open.StreamReads;
+  case OpenKind::FOpen:
+    if (const auto *Mode = dyn_cast_or_null<StringLiteral>(
+            Open.Flags ? Open.Flags->IgnoreParenImpCasts() : nullptr))
+      return !Mode->isOrdinary() ||
+             Mode->getString().find_first_of("r+") != StringRef::npos;
+    return true;
+  case OpenKind::Open:
+  case OpenKind::OpenAt:
+    return !(Bits.Must & value("O_WRONLY"));
+  }
+  return true;
 }
 
 } // namespace durcheck::model

@@ -1,5 +1,6 @@
 //===- DurabilityTidyModule.cpp - The durability-* checks -----------------===//
 
+#include "Checks/MixedDirectBufferedIoCheck.h"
 #include "Checks/RenameWithoutDirFsyncCheck.h"
 #include "durcheck/Compat.h"
 
@@ -11,6 +12,8 @@ namespace {
 class DurabilityModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<MixedDirectBufferedIoCheck>(
+        "durability-mixed-direct-buffered-io");
     CheckFactories.registerCheck<RenameWithoutDirFsyncCheck>(
         "durability-rename-without-dir-fsync");
   }

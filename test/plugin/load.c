@@ -1,8 +1,10 @@
-// The module loads into Debian's clang-tidy, lists its check and fires on
+// The module loads into Debian's clang-tidy, lists its checks and fires on
 // the classic pattern while staying silent on the correct one.
 // RUN: %clang_tidy --load=%plugin --checks='-*,durability-*' --list-checks | FileCheck --check-prefix=LIST %s
 // LIST: Enabled checks:
+// LIST-NEXT: durability-mixed-direct-buffered-io
 // LIST-NEXT: durability-rename-without-dir-fsync
+// LIST-NOT: durability-
 // RUN: %clang_tidy --load=%plugin --checks='-*,durability-*' --quiet %s -- -std=gnu11 | FileCheck --implicit-check-not='{{warning|error}}:' %s
 
 #include <fcntl.h>

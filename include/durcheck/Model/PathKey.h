@@ -35,6 +35,14 @@ struct PathKey {
 std::optional<PathKey> pathKeyOf(const clang::Expr *E,
                                  const clang::ASTContext &Ctx);
 
+struct OpenCall;
+
+/// The key of the file an open names. For openat, a relative path is only
+/// the same file under the same directory fd expression; AT_FDCWD and
+/// absolute literal paths key as a plain open does.
+std::optional<PathKey> openedPathKey(const OpenCall &Open,
+                                     const clang::ASTContext &Ctx);
+
 } // namespace durcheck::model
 
 #endif // DURCHECK_MODEL_PATHKEY_H

@@ -11,6 +11,8 @@
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <optional>
@@ -52,10 +54,31 @@ struct OpenCall {
   const clang::Expr *DirFd = nullptr;
   /// A stream constructor or open() of an output stream class.
   bool StreamWrites = false;
+  /// A stream constructor or open() of an input stream class.
+  bool StreamReads = false;
+};
+
+/// A project function that opens a path with O_* flags, such as
+/// os_file_create(path, flags): its name and the positions of both.
+struct OpenLikeFunction {
+  std::string Name;
+  unsigned Path = 0;
+  unsigned Flags = 1;
 };
 
 std::optional<OpenCall> matchOpen(const clang::CallExpr *Call);
+/// matchOpen, also trying the project's own open-like functions, matched by
+/// plain or qualified name.
+std::optional<OpenCall>
+matchOpen(const clang::CallExpr *Call,
+          llvm::ArrayRef<OpenLikeFunction> OpenLikeFunctions);
 std::optional<OpenCall> matchStreamOpen(const clang::Expr *E);
+
+/// fcntl(fd, F_SETFL, flags): the flags argument, or null for any other call.
+/// SetFl is the TU's value of F_SETFL.
+const clang::Expr *setStatusFlagsArg(const clang::CallExpr *Call,
+                                     uint64_t SetFl,
+                                     const clang::ASTContext &Ctx);
 
 /// fsync and fdatasync: the fd they flush, or null for any other call.
 const clang::Expr *syncedFd(const clang::CallExpr *Call);
@@ -68,6 +91,43 @@ bool yieldsDirectoryPath(const clang::Expr *E);
 
 /// Calls that yield an fd of a directory stream: dirfd.
 bool isDirfdCall(const clang::CallExpr *Call);
+
+/// What a flags expression may and must set. Bits the analysis cannot see,
+/// such as those of a parameter or of fcntl(F_GETFL), make it Opaque.
+struct FlagSet {
+  uint64_t Must = 0;
+  /// The known bits that may be set; a superset of Must.
+  uint64_t May = 0;
+  bool Opaque = false;
+
+  static FlagSet constant(uint64_t V) { return {V, V, false}; }
+  static FlagSet unknown() { return {0, 0, true}; }
+  /// Either of two values, as after a branch or a conditional operator.
+  FlagSet join(const FlagSet &O) const {
+    return {Must & O.Must, May | O.May, Opaque || O.Opaque};
+  }
+  FlagSet operator|(const FlagSet &O) const {
+    return {Must | O.Must, May | O.May, Opaque || O.Opaque};
+  }
+  /// a & b: only the bits both may set; an opaque side may set any bit.
+  FlagSet operator&(const FlagSet &O) const {
+    if (Opaque && O.Opaque)
+      return unknown();
+    uint64_t MayA = Opaque ? ~uint64_t(0) : May;
+    uint64_t MayB = O.Opaque ? ~uint64_t(0) : O.May;
+    return {Must & O.Must, MayA & MayB, false};
+  }
+  /// Known not to set any of Bits.
+  bool lacks(uint64_t Bits) const { return !Opaque && !(May & Bits); }
+  bool operator==(const FlagSet &O) const {
+    return Must == O.Must && May == O.May && Opaque == O.Opaque;
+  }
+};
+
+/// The value a local variable holds where a flags expression is evaluated,
+/// or nullopt when it is not known there.
+using VarFlags =
+    llvm::function_ref<std::optional<FlagSet>(const clang::VarDecl *)>;
 
 /// Decodes O_* flags with the values the translation unit defines, falling
 /// back to Linux's generic values where a macro is not defined.
@@ -83,8 +143,16 @@ public:
   std::optional<uint64_t> mayBits(const clang::Expr *Flags,
                                   const clang::ASTContext &Ctx) const;
 
+  /// What Flags may and must set, reading local variables through Locals.
+  FlagSet evaluate(const clang::Expr *Flags, const clang::ASTContext &Ctx,
+                   VarFlags Locals) const;
+
   /// Whether the open creates or writes the file it names.
   bool writes(const OpenCall &Open, const clang::ASTContext &Ctx) const;
+
+  /// Whether the open may read the file it names. Bits are the evaluated
+  /// flags of an open or openat; an unknown fopen mode reads.
+  bool reads(const OpenCall &Open, const FlagSet &Bits) const;
 
 private:
   std::optional<uint64_t> macroValue(llvm::StringRef Name,

@@ -1,0 +1,278 @@
+//===- MixedDirectBufferedIoCheck.cpp - O_DIRECT mixed with buffered I/O --===//
+
+#include "Checks/MixedDirectBufferedIoCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "durcheck/Model/PathKey.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy;
+
+namespace durcheck {
+namespace {
+
+constexpr llvm::StringLiteral OpenFunctions[] = {
+    "open",  "open64",  "openat",  "openat64",  "creat", "creat64",
+    "fopen", "fopen64", "freopen", "freopen64", "fcntl", "fcntl64"};
+
+constexpr llvm::StringLiteral StreamClasses[] = {
+    "::std::basic_ifstream", "::std::basic_ofstream", "::std::basic_fstream",
+    "::std::basic_filebuf"};
+
+// "name,path-index,flags-index", indexes counted from 0.
+std::optional<model::OpenLikeFunction> parseOpenLike(StringRef Entry) {
+  SmallVector<StringRef, 3> Parts;
+  Entry.split(Parts, ',');
+  model::OpenLikeFunction F;
+  if (Parts.size() != 3 || Parts[1].trim().getAsInteger(10, F.Path) ||
+      Parts[2].trim().getAsInteger(10, F.Flags))
+    return std::nullopt;
+  StringRef Name = Parts[0].trim();
+  Name.consume_front("::");
+  if (Name.empty())
+    return std::nullopt;
+  F.Name = Name.str();
+  return F;
+}
+
+// The path as the user wrote it, on one line and not too long to read;
+// quoted unless it is a string literal, which has its own quotes.
+std::string spelling(const Expr *Path, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Path->IgnoreImplicit()->getSourceRange()),
+      SM, LO);
+  std::string Text;
+  if (Range.isValid()) {
+    Text = Lexer::getSourceText(Range, SM, LO).str();
+  } else {
+    llvm::raw_string_ostream OS(Text);
+    Path->printPretty(OS, nullptr, PrintingPolicy(LO));
+  }
+  SmallVector<StringRef, 8> Words;
+  llvm::SplitString(Text, Words);
+  std::string OneLine = llvm::join(Words, " ");
+  if (OneLine.empty())
+    return "the path";
+  constexpr size_t MaxLength = 60;
+  if (OneLine.size() > MaxLength)
+    OneLine = OneLine.substr(0, MaxLength - 3) + "...";
+  return OneLine.front() == '"' ? OneLine : "'" + OneLine + "'";
+}
+
+SourceLocation siteLoc(const Expr *E) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getLocation();
+  return E->getBeginLoc();
+}
+
+// Operators that bind more loosely than |: "flags | O_DIRECT" would attach
+// the flag to their last operand only.
+bool bindsLooserThanOr(const Expr *E) {
+  E = E->IgnoreImpCasts();
+  if (isa<AbstractConditionalOperator>(E))
+    return true;
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  return BO && (BO->isLogicalOp() || BO->isAssignmentOp() || BO->isCommaOp());
+}
+
+} // namespace
+
+MixedDirectBufferedIoCheck::MixedDirectBufferedIoCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      OpenLikeFunctionsOption(Options.get("OpenLikeFunctions", "").str()),
+      IgnoreWriteOnlyOpens(Options.get("IgnoreWriteOnlyOpens", false)) {
+  for (StringRef Entry :
+       utils::options::parseStringList(OpenLikeFunctionsOption)) {
+    if (std::optional<model::OpenLikeFunction> F = parseOpenLike(Entry))
+      OpenLikeFunctions.push_back(std::move(*F));
+    else
+      configurationDiag("invalid entry '%0' in OpenLikeFunctions; expected "
+                        "'name,path-index,flags-index'")
+          << Entry;
+  }
+}
+
+void MixedDirectBufferedIoCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "OpenLikeFunctions", OpenLikeFunctionsOption);
+  Options.store(Opts, "IgnoreWriteOnlyOpens", IgnoreWriteOnlyOpens);
+}
+
+void MixedDirectBufferedIoCheck::registerPPCallbacks(const SourceManager &,
+                                                     Preprocessor *PP,
+                                                     Preprocessor *) {
+  this->PP = PP;
+}
+
+void MixedDirectBufferedIoCheck::registerMatchers(MatchFinder *Finder) {
+  std::vector<StringRef> Names(std::begin(OpenFunctions),
+                               std::end(OpenFunctions));
+  for (const model::OpenLikeFunction &F : OpenLikeFunctions)
+    Names.push_back(F.Name);
+  std::vector<StringRef> Streams(std::begin(StreamClasses),
+                                 std::end(StreamClasses));
+  auto InFunction = optionally(forCallable(functionDecl().bind("fn")));
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Names))),
+                              unless(isExpansionInSystemHeader()), InFunction)
+                         .bind("open"),
+                     this);
+  Finder->addMatcher(
+      cxxConstructExpr(
+          hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(Streams)))),
+          unless(isExpansionInSystemHeader()), InFunction)
+          .bind("open"),
+      this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasName("open"), ofClass(hasAnyName(Streams)))),
+          unless(isExpansionInSystemHeader()), InFunction)
+          .bind("open"),
+      this);
+}
+
+void MixedDirectBufferedIoCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  const auto *E = Result.Nodes.getNodeAs<Expr>("open");
+  if (E->isInstantiationDependent() || E->containsErrors())
+    return;
+  // A template's instantiations repeat the open at the same place.
+  if (!Seen.insert(E->getBeginLoc()).second)
+    return;
+  Candidates.push_back({E, Result.Nodes.getNodeAs<FunctionDecl>("fn")});
+}
+
+const OpenModes &MixedDirectBufferedIoCheck::modesOf(const FunctionDecl &FD) {
+  auto It = Modes.find(&FD);
+  if (It != Modes.end())
+    return It->second;
+  model::OpenFlags Flags(PP);
+  OpenModes Result =
+      runOpenModeAnalysis(FD, *Ctx, Flags, [&](const CallExpr *Call) {
+        return model::matchOpen(Call, OpenLikeFunctions);
+      });
+  return Modes.try_emplace(&FD, std::move(Result)).first->second;
+}
+
+std::optional<MixedDirectBufferedIoCheck::Site>
+MixedDirectBufferedIoCheck::classify(const model::OpenCall &Open,
+                                     const FunctionDecl *FD) {
+  if (Open.Kind == model::OpenKind::MkTemp)
+    return std::nullopt; // The template becomes a new, unique name.
+  std::optional<model::PathKey> Key = model::openedPathKey(Open, *Ctx);
+  if (!Key)
+    return std::nullopt;
+  Site S{Open, {*Key, CacheMode::Buffered, true}};
+  model::OpenFlags Flags(PP);
+  model::FlagSet Bits = model::FlagSet::constant(0);
+  if (Open.Kind == model::OpenKind::Open ||
+      Open.Kind == model::OpenKind::OpenAt) {
+    const auto *Call = cast<CallExpr>(Open.Call);
+    const OpenModes *M = FD ? &modesOf(*FD) : nullptr;
+    auto Recorded = M ? M->Flags.find(Call) : decltype(M->Flags.end())();
+    Bits = M && Recorded != M->Flags.end()
+               ? Recorded->second
+               : Flags.evaluate(Open.Flags, *Ctx, [](const VarDecl *) {
+                   return std::optional<model::FlagSet>();
+                 });
+    uint64_t Direct = Flags.value("O_DIRECT");
+    if (M)
+      if (auto It = M->SetDirect.find(Call); It != M->SetDirect.end())
+        S.SetDirect = It->second;
+    if (S.SetDirect || (Bits.Must & Direct))
+      S.Fact.Mode = CacheMode::Direct;
+    else if (Bits.May & Direct)
+      S.Fact.Mode = CacheMode::MaybeDirect;
+    else if (!Bits.lacks(Direct))
+      return std::nullopt; // Flags the analysis cannot see.
+  }
+  S.Fact.Reads = Flags.reads(Open, Bits);
+  return S;
+}
+
+void MixedDirectBufferedIoCheck::onEndOfTranslationUnit() {
+  if (!Ctx)
+    return;
+  const SourceManager &SM = Ctx->getSourceManager();
+  llvm::sort(Candidates, [&](const Candidate &A, const Candidate &B) {
+    return SM.isBeforeInTranslationUnit(A.E->getBeginLoc(), B.E->getBeginLoc());
+  });
+  std::vector<Site> Sites;
+  for (const Candidate &C : Candidates) {
+    std::optional<model::OpenCall> Open;
+    if (const auto *Call = dyn_cast<CallExpr>(C.E))
+      Open = model::matchOpen(Call, OpenLikeFunctions);
+    else
+      Open = model::matchStreamOpen(C.E);
+    if (Open)
+      if (std::optional<Site> S = classify(*Open, C.FD))
+        Sites.push_back(std::move(*S));
+  }
+  std::vector<OpenFact> Facts;
+  for (const Site &S : Sites)
+    Facts.push_back(S.Fact);
+  for (const MixedOpen &M : findMixedOpens(Facts, IgnoreWriteOnlyOpens))
+    report(Sites[M.Buffered], Sites[M.Direct]);
+  Candidates.clear();
+  Seen.clear();
+  Modes.clear();
+}
+
+std::optional<FixItHint>
+MixedDirectBufferedIoCheck::addDirectFlag(const model::OpenCall &Open) {
+  if ((Open.Kind != model::OpenKind::Open &&
+       Open.Kind != model::OpenKind::OpenAt) ||
+      !Open.Flags || !PP)
+    return std::nullopt;
+  // Spell the flag the way this TU can compile it.
+  StringRef Flag = PP->isMacroDefined("O_DIRECT")     ? "O_DIRECT"
+                   : PP->isMacroDefined("__O_DIRECT") ? "__O_DIRECT"
+                                                      : "";
+  const SourceManager &SM = Ctx->getSourceManager();
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Open.Flags->getSourceRange()), SM,
+      Ctx->getLangOpts());
+  if (Flag.empty() || Range.isInvalid())
+    return std::nullopt;
+  StringRef Text = Lexer::getSourceText(Range, SM, Ctx->getLangOpts());
+  if (bindsLooserThanOr(Open.Flags))
+    return FixItHint::CreateReplacement(Range,
+                                        ("(" + Text + ") | " + Flag).str());
+  return FixItHint::CreateInsertion(Range.getEnd(), (" | " + Flag).str());
+}
+
+void MixedDirectBufferedIoCheck::report(const Site &Buffered,
+                                        const Site &Direct) {
+  diag(siteLoc(Buffered.Open.Call),
+       "%0 is also opened with O_DIRECT; mixing buffered and direct I/O on "
+       "one file lets reads return stale data")
+      << spelling(Buffered.Open.Path, *Ctx);
+  unsigned How = Direct.SetDirect                             ? 2
+                 : Direct.Fact.Mode == CacheMode::MaybeDirect ? 1
+                                                              : 0;
+  std::optional<FixItHint> Fix = addDirectFlag(Buffered.Open);
+  bool FdOpen = Buffered.Open.Kind == model::OpenKind::Open ||
+                Buffered.Open.Kind == model::OpenKind::OpenAt;
+  auto Note =
+      diag(Direct.SetDirect ? Direct.SetDirect->getBeginLoc()
+                            : siteLoc(Direct.Open.Call),
+           "%select{%0 is opened with O_DIRECT here|%0 may be opened with "
+           "O_DIRECT here|O_DIRECT is set on a descriptor of %0 here}1; "
+           "%select{add O_DIRECT to the buffered open|open the buffered file "
+           "with open() and O_DIRECT instead}2 and align its buffers and "
+           "offsets, or drop O_DIRECT",
+           DiagnosticIDs::Note)
+      << spelling(Direct.Open.Path, *Ctx) << How << (FdOpen ? 0 : 1);
+  if (Fix)
+    Note << *Fix;
+}
+
+} // namespace durcheck

@@ -1,0 +1,67 @@
+//===- MixedDirectBufferedIoCheck.h - durability-mixed-direct-buffered-io -===//
+
+#ifndef DURCHECK_CHECKS_MIXEDDIRECTBUFFEREDIOCHECK_H
+#define DURCHECK_CHECKS_MIXEDDIRECTBUFFEREDIOCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "durcheck/Analysis/MixedOpens.h"
+#include "durcheck/Analysis/OpenModes.h"
+#include "durcheck/Model/Syscalls.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <string>
+#include <vector>
+
+namespace durcheck {
+
+/// Finds files that are opened with O_DIRECT at one site and through the
+/// page cache at another, where buffered reads can return stale data.
+///
+/// For the user-facing documentation see:
+/// checks-docs/durability-mixed-direct-buffered-io.rst
+class MixedDirectBufferedIoCheck : public clang::tidy::ClangTidyCheck {
+public:
+  MixedDirectBufferedIoCheck(llvm::StringRef Name,
+                             clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  /// An open whose file and mode are known.
+  struct Site {
+    model::OpenCall Open;
+    OpenFact Fact;
+    /// The fcntl that gave the open's descriptor O_DIRECT, if any.
+    const clang::CallExpr *SetDirect = nullptr;
+  };
+  std::optional<Site> classify(const model::OpenCall &Open,
+                               const clang::FunctionDecl *FD);
+  const OpenModes &modesOf(const clang::FunctionDecl &FD);
+  void report(const Site &Buffered, const Site &Direct);
+  std::optional<clang::FixItHint> addDirectFlag(const model::OpenCall &Open);
+
+  const std::string OpenLikeFunctionsOption;
+  const bool IgnoreWriteOnlyOpens;
+  std::vector<model::OpenLikeFunction> OpenLikeFunctions;
+
+  // Collected over the TU, judged at its end.
+  struct Candidate {
+    const clang::Expr *E;
+    const clang::FunctionDecl *FD;
+  };
+  std::vector<Candidate> Candidates;
+  llvm::DenseSet<clang::SourceLocation> Seen;
+  llvm::DenseMap<const clang::FunctionDecl *, OpenModes> Modes;
+  clang::ASTContext *Ctx = nullptr;
+  clang::Preprocessor *PP = nullptr;
+};
+
+} // namespace durcheck
+
+#endif // DURCHECK_CHECKS_MIXEDDIRECTBUFFEREDIOCHECK_H
