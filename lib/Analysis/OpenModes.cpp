@@ -87,8 +87,7 @@ private:
     for (const Stmt *Child : S->children()) {
       if (!Child)
         continue;
-      const VarDecl *VD =
-          Use && Child == Use && !Captured ? candidate(Use) : nullptr;
+      const VarDecl *VD = Child == Use && !Captured ? candidate(Use) : nullptr;
       if (VD)
         Seen.insert(VD);
       else

@@ -48,3 +48,18 @@ int open_escaped(const char *path) {
   int b = open(path, O_RDONLY | O_DIRECT);
   return a + b;
 }
+
+// Positive: a retry loop with an empty for-header around the opens (a CFG
+// and an AST with empty slots, which once crashed the variable walk).
+int open_retrying(const char *path) {
+  int flags = O_RDONLY;
+  int fd;
+  for (;;) {
+    fd = open(path, flags);
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'path' is also opened with O_DIRECT; {{.*}}
+    // CHECK-NOTES: :[[@LINE+4]]:15: note: 'path' is opened with O_DIRECT here; {{.*}}
+    if (fd >= 0)
+      break;
+  }
+  return fd + open(path, flags | O_DIRECT);
+}
