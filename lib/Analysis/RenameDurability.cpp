@@ -8,13 +8,13 @@
 
 #include "durcheck/Analysis/RenameDurability.h"
 #include "durcheck/Analysis/ErrorBranches.h"
+#include "durcheck/Analysis/ForwardDataflow.h"
 #include "durcheck/Model/PathKey.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/BitVector.h"
-#include <deque>
 #include <optional>
 
 using namespace clang;
@@ -141,50 +141,6 @@ bool endsInErrorExit(const CFGBlock &B) {
   return false;
 }
 
-//===-- Worklist to a fixpoint --------------------------------------------===//
-
-std::vector<std::optional<State>> solve(const CFG &G, const Transfer &T,
-                                        unsigned Width) {
-  std::vector<std::optional<State>> In(G.getNumBlockIDs());
-  std::deque<const CFGBlock *> Work;
-  llvm::BitVector Queued(G.getNumBlockIDs());
-  const CFGBlock &Entry = G.getEntry();
-  In[Entry.getBlockID()] = State(Width);
-  Work.push_back(&Entry);
-  Queued.set(Entry.getBlockID());
-  while (!Work.empty()) {
-    const CFGBlock *B = Work.front();
-    Work.pop_front();
-    Queued.reset(B->getBlockID());
-    State Out = *In[B->getBlockID()];
-    T.apply(*B, Out);
-    unsigned SuccIndex = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
-      unsigned Index = SuccIndex++;
-      const CFGBlock *S = Succ.getReachableBlock();
-      if (!S || (S == &G.getExit() && endsInErrorExit(*B)))
-        continue;
-      State EdgeOut = Out;
-      T.applyEdge(*B, Index, EdgeOut);
-      std::optional<State> &SIn = In[S->getBlockID()];
-      if (SIn) {
-        State Merged = *SIn;
-        Merged |= EdgeOut;
-        if (Merged == *SIn)
-          continue;
-        SIn = std::move(Merged);
-      } else {
-        SIn = std::move(EdgeOut);
-      }
-      if (!Queued.test(S->getBlockID())) {
-        Queued.set(S->getBlockID());
-        Work.push_back(S);
-      }
-    }
-  }
-  return In;
-}
-
 //===-- Report ------------------------------------------------------------===//
 
 // Where a block that flows into the exit leaves the function.
@@ -218,7 +174,11 @@ void runRenameDurabilityAnalysis(
   if (Obligations.size() == 0)
     return;
   Transfer T(Obligations, Summaries, *Facts, Ctx);
-  std::vector<std::optional<State>> In = solve(*G, T, Obligations.size());
+  std::vector<std::optional<State>> In =
+      solveForward(*G, State(Obligations.size()), T,
+                   [&](const CFGBlock &B, const CFGBlock &Succ) {
+                     return &Succ != &G->getExit() || !endsInErrorExit(B);
+                   });
 
   const CFGBlock &Exit = G->getExit();
   std::vector<UnsyncedCall> Findings;
