@@ -1,6 +1,7 @@
 //===- DurabilityTidyModule.cpp - The durability-* checks -----------------===//
 
 #include "Checks/RenameWithoutDirFsyncCheck.h"
+#include "Checks/VforkMisuseCheck.h"
 #include "durcheck/Compat.h"
 
 using namespace clang::tidy;
@@ -13,6 +14,7 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<RenameWithoutDirFsyncCheck>(
         "durability-rename-without-dir-fsync");
+    CheckFactories.registerCheck<VforkMisuseCheck>("durability-vfork-misuse");
   }
 };
 

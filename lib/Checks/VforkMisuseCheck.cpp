@@ -1,0 +1,194 @@
+//===- VforkMisuseCheck.cpp - vfork children that do more than exec -------===//
+
+#include "Checks/VforkMisuseCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "durcheck/Model/Process.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy;
+
+namespace durcheck {
+namespace {
+
+class Forwarder : public VforkChildHandler {
+public:
+  explicit Forwarder(llvm::function_ref<void(const ChildViolation &)> Report)
+      : Report(Report) {}
+  void handleViolation(const ChildViolation &V) override { Report(V); }
+
+private:
+  llvm::function_ref<void(const ChildViolation &)> Report;
+};
+
+// The source text of a range that lies in one file, outside any macro.
+std::optional<StringRef> spelledText(SourceRange Range, const ASTContext &Ctx) {
+  if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+    return std::nullopt;
+  bool Invalid = false;
+  StringRef Text =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                           Ctx.getSourceManager(), Ctx.getLangOpts(), &Invalid);
+  if (Invalid || Text.empty())
+    return std::nullopt;
+  return Text;
+}
+
+// How a write message names what was written: the variable a declaration
+// initialises, or the written expression when it is short.
+std::string describeWritten(const ChildViolation &V, const ASTContext &Ctx) {
+  if (V.Declared)
+    return "'" + V.Declared->getName().str() + "'";
+  std::optional<StringRef> Text = spelledText(V.Written->getSourceRange(), Ctx);
+  if (!Text || Text->size() > 40 || Text->contains('\n'))
+    return "shared memory";
+  return "'" + Text->str() + "'";
+}
+
+// The name a call was made by, when it is spelled in the file.
+const DeclRefExpr *calleeRef(const CallExpr &Call) {
+  return dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreParenImpCasts());
+}
+
+bool declaresExitNow(const ASTContext &Ctx) {
+  return !Ctx.getTranslationUnitDecl()
+              ->lookup(DeclarationName(&Ctx.Idents.get("_exit")))
+              .empty();
+}
+
+} // namespace
+
+VforkMisuseCheck::VforkMisuseCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      AllowedChildFunctions(Options.get("AllowedChildFunctions", "")) {}
+
+void VforkMisuseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "AllowedChildFunctions", AllowedChildFunctions);
+}
+
+void VforkMisuseCheck::registerMatchers(MatchFinder *Finder) {
+  // Only the functions that call vfork get a CFG.
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(model::vforkNames()))),
+               forCallable(functionDecl(isDefinition(),
+                                        unless(isExpansionInSystemHeader()))
+                               .bind("function")))
+          .bind("vfork"),
+      this);
+}
+
+void VforkMisuseCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Vfork = Result.Nodes.getNodeAs<CallExpr>("vfork");
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!model::isVforkCall(*Vfork) || Vfork->containsErrors() ||
+      FD->isDependentContext() || !Analysed.insert(FD).second)
+    return;
+  Ctx = Result.Context;
+  if (!Policy) {
+    std::vector<std::string> Allowed;
+    for (StringRef Name :
+         utils::options::parseStringList(AllowedChildFunctions))
+      Allowed.push_back(Name.trim().str());
+    Policy.emplace(std::move(Allowed), *Ctx);
+  }
+  auto Report = [this](const ChildViolation &V) { report(V); };
+  Forwarder Handler(Report);
+  runVforkChildAnalysis(*FD, *Policy, Handler);
+}
+
+void VforkMisuseCheck::onEndOfTranslationUnit() {
+  Policy.reset();
+  Analysed.clear();
+  Ctx = nullptr;
+}
+
+void VforkMisuseCheck::report(const ChildViolation &V) {
+  switch (V.Action) {
+  case ChildAction::Call:
+    reportCall(V);
+    break;
+  case ChildAction::Write:
+    diag(V.Loc, "vfork child writes to %0 before exec or _exit, which is "
+                "undefined: the memory belongs to the suspended parent")
+        << describeWritten(V, *Ctx);
+    break;
+  case ChildAction::Return:
+  case ChildAction::FallOffEnd:
+  case ChildAction::Throw:
+    diag(V.Loc, "vfork child %select{returns from|falls off the end of|throws "
+                "out of}0 the function that called vfork, which is undefined: "
+                "the parent resumes in the stack frame the child left")
+        << (V.Action == ChildAction::Return       ? 0
+            : V.Action == ChildAction::FallOffEnd ? 1
+                                                  : 2);
+    break;
+  }
+  diag(V.Vfork->getBeginLoc(), "child process created by vfork here",
+       DiagnosticIDs::Note);
+  if (V.Action != ChildAction::Call)
+    return;
+  // Real work before exec needs a process of its own; that changes the
+  // program's cost and semantics, so the fix is the user's to take.
+  const auto *Call = dyn_cast<CallExpr>(V.At);
+  if (Call && model::isExitCall(*Call))
+    return;
+  auto Note = diag(V.Vfork->getBeginLoc(),
+                   "use fork() if the child must do this before exec, or "
+                   "posix_spawn() to run a program",
+                   DiagnosticIDs::Note);
+  if (std::optional<FixItHint> Fix = forkFix(*V.Vfork))
+    Note << *Fix;
+}
+
+void VforkMisuseCheck::reportCall(const ChildViolation &V) {
+  const auto *Call = dyn_cast<CallExpr>(V.At);
+  if (Call && model::isExitCall(*Call)) {
+    // _exit ends the child just as exit would, without touching the
+    // parent's handlers and buffers: always safe, so on the warning.
+    auto Warning = diag(V.Loc, "vfork child calls %0, which runs the "
+                               "parent's atexit handlers and flushes its "
+                               "stdio buffers; call _exit instead")
+                   << V.Callee;
+    if (std::optional<FixItHint> Fix = exitFix(*Call))
+      Warning << *Fix;
+    return;
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(V.At))
+    diag(V.Loc, "vfork child constructs %0 before exec or _exit, which is "
+                "undefined: it runs on the memory and stack of the suspended "
+                "parent")
+        << Construct->getType();
+  else if (V.Callee)
+    diag(V.Loc, "vfork child calls %0 before exec or _exit, which is "
+                "undefined: it runs on the memory and stack of the suspended "
+                "parent")
+        << V.Callee;
+  else
+    diag(V.Loc, "vfork child calls a function through a pointer before exec "
+                "or _exit, which is undefined: it runs on the memory and "
+                "stack of the suspended parent");
+}
+
+std::optional<FixItHint> VforkMisuseCheck::exitFix(const CallExpr &Exit) const {
+  const DeclRefExpr *Ref = calleeRef(Exit);
+  if (!Ref || !spelledText(Ref->getSourceRange(), *Ctx) ||
+      !declaresExitNow(*Ctx))
+    return std::nullopt;
+  return FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Ref->getSourceRange()), "_exit");
+}
+
+std::optional<FixItHint>
+VforkMisuseCheck::forkFix(const CallExpr &Vfork) const {
+  const DeclRefExpr *Ref = calleeRef(Vfork);
+  if (!Ref || !spelledText(Ref->getLocation(), *Ctx))
+    return std::nullopt;
+  return FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Ref->getLocation()), "fork");
+}
+
+} // namespace durcheck
