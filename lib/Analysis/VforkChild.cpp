@@ -57,45 +57,79 @@ bool sameLValue(const Expr *A, const Expr *B) {
 
 //===-- Index map ---------------------------------------------------------===//
 
+// The value an expression yields: through parentheses, casts, the right
+// side of an assignment, and the last statement of a statement expression
+// (`({ pid_t p = vfork(); if (p < 0) die(); p; })`).
+const Expr *yielded(const Expr *E) {
+  while (true) {
+    E = strip(E);
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Assign)
+      E = BO->getRHS();
+    else if (const auto *SE = dyn_cast<StmtExpr>(E);
+             SE && !SE->getSubStmt()->body_empty() &&
+             isa<Expr>(SE->getSubStmt()->body_back()))
+      E = cast<Expr>(SE->getSubStmt()->body_back());
+    else
+      return E;
+  }
+}
+
 // Where a child starts: after a vfork call, or at the entry of a function
 // judged as called by a child (Vfork is null then).
 struct Origin {
   const CallExpr *Vfork = nullptr;
-  /// Where the child's vfork result is stored: `pid = vfork()` or
-  /// `pid_t pid = vfork()`; the child may write it, and tests read it.
-  const Expr *PidLValue = nullptr;
-  const VarDecl *PidVar = nullptr;
+  /// The variables and fields the result is stored in, and copied to:
+  /// `pid_t pid = vfork()`, `job->pid = vfork()`, `pid = xvfork()`. The
+  /// child may write them, and tests of them test the result.
+  llvm::SmallVector<const VarDecl *, 2> PidVars;
+  llvm::SmallVector<const Expr *, 2> PidLValues;
+
+  bool isPidVar(const VarDecl *VD) const {
+    return llvm::is_contained(PidVars, VD);
+  }
 
   bool isPid(const Expr *E) const {
     E = strip(E);
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E); Ref && PidVar)
-      return Ref->getDecl()->getCanonicalDecl() == PidVar->getCanonicalDecl();
-    return PidLValue && sameLValue(E, PidLValue);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+          VD && isPidVar(VD))
+        return true;
+    return llvm::any_of(PidLValues,
+                        [&](const Expr *L) { return sameLValue(E, L); });
   }
 
-  // The vfork result itself: the call, its assignment, or the pid.
+  // The vfork result itself: the call, an assignment of it, or a pid.
   bool isResult(const Expr *E) const {
-    E = strip(E);
-    if (const auto *BO = dyn_cast<BinaryOperator>(E);
-        BO && BO->getOpcode() == BO_Assign)
-      E = strip(BO->getRHS());
+    E = yielded(E);
     return (Vfork && E == Vfork) || isPid(E);
   }
 };
 
-const CallExpr *vforkCallIn(const Expr *E) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(E ? strip(E) : nullptr);
-  return Call && model::isVforkCall(*Call) ? Call : nullptr;
-}
+// A store that may keep a vfork result: into a variable it declares, or
+// into an assigned expression.
+struct Store {
+  const VarDecl *Var;
+  const Expr *Target;
+  const Expr *Value;
+};
 
 class OriginIndex {
 public:
-  // Every vfork call of the CFG, with the pid its result is stored in.
+  // Every vfork call of the CFG, with the places its result is kept.
   explicit OriginIndex(const CFG &G) {
+    std::vector<Store> Stores;
     for (const CFGBlock *B : G)
       for (const CFGElement &E : *B)
         if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
-          record(S->getStmt());
+          record(S->getStmt(), Stores);
+    // A copy may be seen before the store it copies; repeat until stable.
+    for (bool Changed = !Origins.empty(); Changed;) {
+      Changed = false;
+      for (Origin &O : Origins)
+        for (const Store &St : Stores)
+          Changed |= O.isResult(St.Value) && addPid(O, St);
+    }
   }
   // A single child that starts at the function's entry.
   OriginIndex() : Origins(1) {}
@@ -110,25 +144,32 @@ public:
   unsigned size() const { return Origins.size(); }
 
 private:
-  void record(const Stmt *S) {
+  void record(const Stmt *S, std::vector<Store> &Stores) {
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       if (model::isVforkCall(*Call) &&
           Index.try_emplace(Call, Origins.size()).second)
-        Origins.push_back({Call});
+        Origins.push_back({Call, {}, {}});
     } else if (const auto *BO = dyn_cast<BinaryOperator>(S);
                BO && BO->getOpcode() == BO_Assign) {
-      if (Origin *O = originOf(vforkCallIn(BO->getRHS())))
-        O->PidLValue = BO->getLHS();
+      Stores.push_back({nullptr, BO->getLHS(), BO->getRHS()});
     } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (Origin *O = originOf(vforkCallIn(VD->getInit())))
-            O->PidVar = VD;
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
+          Stores.push_back({VD, nullptr, VD->getInit()});
     }
   }
-  Origin *originOf(const CallExpr *Vfork) {
-    std::optional<unsigned> I = indexOf(Vfork);
-    return I ? &Origins[*I] : nullptr;
+
+  static bool addPid(Origin &O, const Store &St) {
+    if (St.Var) {
+      if (O.isPidVar(St.Var))
+        return false;
+      O.PidVars.push_back(St.Var);
+      return true;
+    }
+    if (llvm::is_contained(O.PidLValues, St.Target))
+      return false;
+    O.PidLValues.push_back(St.Target);
+    return true;
   }
 
   llvm::DenseMap<const Stmt *, unsigned> Index;
@@ -302,8 +343,10 @@ private:
       return;
     if (std::optional<ChildViolation> V = violationOf(St))
       for (unsigned I : S.set_bits()) {
-        if (V->Action == ChildAction::Write && V->Written &&
-            Origins[I].isPid(V->Written))
+        // The pid that receives the result is the child's to write.
+        if (V->Action == ChildAction::Write &&
+            (V->Written ? Origins[I].isPid(V->Written)
+                        : Origins[I].isPidVar(V->Declared)))
           continue;
         // Only the first violation on a path is reported.
         S.reset(I);
@@ -351,9 +394,6 @@ private:
     V.Action = ChildAction::Write;
     if (const auto *BO = dyn_cast<BinaryOperator>(St);
         BO && BO->isAssignmentOp()) {
-      // `pid = vfork()` stores the result the child may keep.
-      if (BO->getOpcode() == BO_Assign && vforkCallIn(BO->getRHS()))
-        return std::nullopt;
       V.Written = BO->getLHS();
     } else if (const auto *UO = dyn_cast<UnaryOperator>(St);
                UO && UO->isIncrementDecrementOp()) {
@@ -361,8 +401,7 @@ private:
     } else if (const auto *DS = dyn_cast<DeclStmt>(St)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D);
-            VD && initialises(*VD) && !vforkCallIn(VD->getInit()) &&
-            !WholeBody) {
+            VD && initialises(*VD) && !WholeBody) {
           V.Declared = VD;
           V.Loc = VD->getLocation();
           return V;
