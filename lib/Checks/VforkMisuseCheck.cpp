@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -44,9 +45,14 @@ std::string describeWritten(const ChildViolation &V, const ASTContext &Ctx) {
   if (V.Declared)
     return "'" + V.Declared->getName().str() + "'";
   std::optional<StringRef> Text = spelledText(V.Written->getSourceRange(), Ctx);
-  if (!Text || Text->size() > 40 || Text->contains('\n'))
-    return "shared memory";
-  return "'" + Text->str() + "'";
+  if (Text && Text->size() <= 40 && !Text->contains('\n'))
+    return "'" + Text->str() + "'";
+  // Spelled by a macro, or long: the variable or field, when there is one.
+  const auto *ND = dyn_cast_or_null<NamedDecl>(
+      V.Written->IgnoreParenImpCasts()->getReferencedDeclOfCallee());
+  if (ND && ND->getDeclName().isIdentifier())
+    return "'" + ND->getName().str() + "'";
+  return "shared memory";
 }
 
 // The name a call was made by, when it is spelled in the file.
@@ -71,39 +77,82 @@ void VforkMisuseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void VforkMisuseCheck::registerMatchers(MatchFinder *Finder) {
-  // Only the functions that call vfork get a CFG.
+  // The enclosing function of a call is found by source range at the end
+  // of the TU: asking the matchers for it would build the parent map of the
+  // whole AST, which costs more than the rest of the check.
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(model::vforkNames()))),
-               forCallable(functionDecl(isDefinition(),
-                                        unless(isExpansionInSystemHeader()))
-                               .bind("function")))
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("function"),
+      this);
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(model::vforkNames()))))
           .bind("vfork"),
       this);
 }
 
 void VforkMisuseCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Vfork = Result.Nodes.getNodeAs<CallExpr>("vfork");
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!model::isVforkCall(*Vfork) || Vfork->containsErrors() ||
-      FD->isDependentContext() || !Analysed.insert(FD).second)
-    return;
   Ctx = Result.Context;
-  if (!Policy) {
-    std::vector<std::string> Allowed;
-    for (StringRef Name :
-         utils::options::parseStringList(AllowedChildFunctions))
-      Allowed.push_back(Name.trim().str());
-    Policy.emplace(std::move(Allowed), *Ctx);
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    FD = Lambda->getCallOperator();
+  if (FD) {
+    // A defaulted or deleted definition has no body to hold a call.
+    if (!FD->isDependentContext() && FD->getBody())
+      Functions.push_back(FD);
+    return;
   }
-  auto Report = [this](const ChildViolation &V) { report(V); };
-  Forwarder Handler(Report);
-  runVforkChildAnalysis(*FD, *Policy, Handler);
+  const auto *Vfork = Result.Nodes.getNodeAs<CallExpr>("vfork");
+  if (model::isVforkCall(*Vfork) && !Vfork->containsErrors())
+    Vforks.push_back(Vfork);
 }
 
 void VforkMisuseCheck::onEndOfTranslationUnit() {
-  Policy.reset();
-  Analysed.clear();
+  if (!Vforks.empty())
+    analyseCallers();
+  Functions.clear();
+  Vforks.clear();
   Ctx = nullptr;
+}
+
+// Only the functions that call vfork get a CFG: for each call, the
+// innermost definitions whose body holds it -- several for the instances
+// of one template, which share their pattern's source range.
+void VforkMisuseCheck::analyseCallers() {
+  const SourceManager &SM = Ctx->getSourceManager();
+  auto BodyBegin = [&](const FunctionDecl *FD) {
+    return SM.getExpansionLoc(FD->getBody()->getBeginLoc());
+  };
+  auto Holds = [&](const FunctionDecl *FD, SourceLocation Loc) {
+    SourceLocation End = SM.getExpansionLoc(FD->getBody()->getEndLoc());
+    return !SM.isBeforeInTranslationUnit(Loc, BodyBegin(FD)) &&
+           !SM.isBeforeInTranslationUnit(End, Loc);
+  };
+  std::vector<std::string> Allowed;
+  for (StringRef Name : utils::options::parseStringList(AllowedChildFunctions))
+    Allowed.push_back(Name.trim().str());
+  ChildCallPolicy Policy(std::move(Allowed), *Ctx);
+  auto Report = [this](const ChildViolation &V) { report(V); };
+  Forwarder Handler(Report);
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Analysed;
+  for (const CallExpr *Vfork : Vforks) {
+    SourceLocation Loc = SM.getExpansionLoc(Vfork->getBeginLoc());
+    std::vector<const FunctionDecl *> Holders;
+    for (const FunctionDecl *FD : Functions) {
+      if (!Holds(FD, Loc))
+        continue;
+      // A body that begins later is nested in the others: a lambda's.
+      if (!Holders.empty() && SM.isBeforeInTranslationUnit(
+                                  BodyBegin(Holders.front()), BodyBegin(FD)))
+        Holders.clear();
+      if (Holders.empty() || BodyBegin(Holders.front()) == BodyBegin(FD))
+        Holders.push_back(FD);
+    }
+    for (const FunctionDecl *FD : Holders)
+      if (Analysed.insert(FD).second)
+        runVforkChildAnalysis(*FD, Policy, Handler);
+  }
 }
 
 void VforkMisuseCheck::report(const ChildViolation &V) {

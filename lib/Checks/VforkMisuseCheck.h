@@ -5,9 +5,9 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "durcheck/Analysis/VforkChild.h"
-#include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace durcheck {
 
@@ -27,6 +27,7 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  void analyseCallers();
   void report(const ChildViolation &V);
   void reportCall(const ChildViolation &V);
   std::optional<clang::FixItHint> exitFix(const clang::CallExpr &Exit) const;
@@ -34,10 +35,9 @@ private:
 
   const std::string AllowedChildFunctions;
 
-  // Per translation unit: the summaries of the functions children call,
-  // and the functions already analysed.
-  std::optional<ChildCallPolicy> Policy;
-  llvm::SmallPtrSet<const clang::FunctionDecl *, 8> Analysed;
+  // Collected over the TU: the function definitions and the vfork calls.
+  std::vector<const clang::FunctionDecl *> Functions;
+  std::vector<const clang::CallExpr *> Vforks;
   clang::ASTContext *Ctx = nullptr;
 };
 

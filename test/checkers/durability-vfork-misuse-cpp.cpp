@@ -1,8 +1,10 @@
 // RUN: %check_durability -allow-remaining-warnings %s durability-vfork-misuse %t -- -std=c++17
 
-// C++: ::vfork in a function, a member function and a template instance;
-// constructors, new and throw in the child; std::exit gets the _exit fix.
+// C++: ::vfork in a function, a member function, a lambda and a template
+// instance; constructors, new and throw in the child; std::exit gets the
+// _exit fix.
 
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <unistd.h>
@@ -72,5 +74,24 @@ template <typename T> pid_t run_with(T argv) {
 }
 
 template pid_t run_with<char **>(char **);
+
+struct NoCopy {
+  NoCopy() = default;
+  NoCopy(const NoCopy &) = delete;
+};
+
+// Positive: the child of a vfork in a lambda prints; the enclosing
+// function's own code is the parent's.
+void in_lambda() {
+  auto spawn = [] {
+    if (::vfork() == 0) {
+      std::puts("child");
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: vfork child calls 'puts' before exec or _exit
+      _exit(1);
+    }
+  };
+  spawn();
+  std::puts("parent");
+}
 
 } // namespace spawn

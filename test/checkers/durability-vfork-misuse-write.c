@@ -1,7 +1,7 @@
 // RUN: %check_durability %s durability-vfork-misuse %t -- -std=gnu11
 
 // Writes in the child: globals, fields, array elements, through pointers,
-// ++ and compound assignment, and locals -- even ones declared in the
+// ++ and compound assignment, writes spelled by a macro, and locals -- even ones declared in the
 // child's block, which live in the frame the parent resumes in. The pid
 // that receives vfork's result may be written.
 
@@ -80,5 +80,16 @@ void prepared(const char *cmd) {
     pid = -1;
     execv("/bin/sh", args);
     _exit(127);
+  }
+}
+
+// Positive: a write spelled by a macro names the variable.
+int tty_owner;
+#define FORGET_TTY() (tty_owner = 0)
+void by_macro(void) {
+  if (vfork() == 0) {
+    FORGET_TTY();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: vfork child writes to 'tty_owner' before exec or _exit
+    _exit(0);
   }
 }
