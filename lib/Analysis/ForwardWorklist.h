@@ -74,6 +74,40 @@ private:
   JoinFn Join;
 };
 
+/// Solves an analysis whose Transfer provides
+///   void apply(const clang::CFGBlock &B, State &S) const;
+///   void applyEdge(const clang::CFGBlock &B, unsigned SuccIndex,
+///                  State &S) const;
+/// Follows(B, Succ) says whether the edge from B to Succ is taken at all.
+/// Returns the in-state of every block; none for the unreachable ones.
+template <typename State, typename JoinFn, typename Transfer,
+          typename EdgeFilter>
+std::vector<std::optional<State>>
+solveForward(const clang::CFG &G, State AtEntry, JoinFn Join, const Transfer &T,
+             EdgeFilter Follows) {
+  ForwardWorklist<State, JoinFn> Work(G, std::move(AtEntry), Join);
+  while (const clang::CFGBlock *B = Work.pop()) {
+    State Out = Work.in(*B);
+    T.apply(*B, Out);
+    unsigned SuccIndex = 0;
+    for (const clang::CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      unsigned Index = SuccIndex++;
+      const clang::CFGBlock *S = Succ.getReachableBlock();
+      if (!S || !Follows(*B, *S))
+        continue;
+      State EdgeOut = Out;
+      T.applyEdge(*B, Index, EdgeOut);
+      Work.propagate(*S, EdgeOut);
+    }
+  }
+  return Work.take();
+}
+
+/// The join of the may-analyses whose state is a bit vector.
+inline void unionInto(llvm::BitVector &Into, const llvm::BitVector &From) {
+  Into |= From;
+}
+
 } // namespace durcheck
 
 #endif // DURCHECK_ANALYSIS_FORWARDWORKLIST_H

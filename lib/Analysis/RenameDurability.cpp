@@ -141,29 +141,6 @@ bool endsInErrorExit(const CFGBlock &B) {
   return false;
 }
 
-//===-- Worklist to a fixpoint --------------------------------------------===//
-
-std::vector<std::optional<State>> solve(const CFG &G, const Transfer &T,
-                                        unsigned Width) {
-  ForwardWorklist Work(G, State(Width),
-                       [](State &Into, const State &From) { Into |= From; });
-  while (const CFGBlock *B = Work.pop()) {
-    State Out = Work.in(*B);
-    T.apply(*B, Out);
-    unsigned SuccIndex = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
-      unsigned Index = SuccIndex++;
-      const CFGBlock *S = Succ.getReachableBlock();
-      if (!S || (S == &G.getExit() && endsInErrorExit(*B)))
-        continue;
-      State EdgeOut = Out;
-      T.applyEdge(*B, Index, EdgeOut);
-      Work.propagate(*S, EdgeOut);
-    }
-  }
-  return Work.take();
-}
-
 //===-- Report ------------------------------------------------------------===//
 
 // Where a block that flows into the exit leaves the function.
@@ -197,7 +174,11 @@ void runRenameDurabilityAnalysis(
   if (Obligations.size() == 0)
     return;
   Transfer T(Obligations, Summaries, *Facts, Ctx);
-  std::vector<std::optional<State>> In = solve(*G, T, Obligations.size());
+  std::vector<std::optional<State>> In =
+      solveForward(*G, State(Obligations.size()), unionInto, T,
+                   [&](const CFGBlock &B, const CFGBlock &Succ) {
+                     return &Succ != &G->getExit() || !endsInErrorExit(B);
+                   });
 
   const CFGBlock &Exit = G->getExit();
   std::vector<UnsyncedCall> Findings;

@@ -2,6 +2,7 @@
 
 #include "Checks/MixedDirectBufferedIoCheck.h"
 #include "Checks/RenameWithoutDirFsyncCheck.h"
+#include "Checks/VforkMisuseCheck.h"
 #include "durcheck/Compat.h"
 
 using namespace clang::tidy;
@@ -16,6 +17,7 @@ public:
         "durability-mixed-direct-buffered-io");
     CheckFactories.registerCheck<RenameWithoutDirFsyncCheck>(
         "durability-rename-without-dir-fsync");
+    CheckFactories.registerCheck<VforkMisuseCheck>("durability-vfork-misuse");
   }
 };
 

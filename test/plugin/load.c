@@ -4,6 +4,7 @@
 // LIST: Enabled checks:
 // LIST-NEXT: durability-mixed-direct-buffered-io
 // LIST-NEXT: durability-rename-without-dir-fsync
+// LIST-NEXT: durability-vfork-misuse
 // LIST-NOT: durability-
 // RUN: %clang_tidy --load=%plugin --checks='-*,durability-*' --quiet %s -- -std=gnu11 | FileCheck --implicit-check-not='{{warning|error}}:' %s
 
