@@ -177,12 +177,13 @@ MixedDirectBufferedIoCheck::classify(const model::OpenCall &Open,
       Open.Kind == model::OpenKind::OpenAt) {
     const auto *Call = cast<CallExpr>(Open.Call);
     const OpenModes *M = FD ? &modesOf(*FD) : nullptr;
-    auto Recorded = M ? M->Flags.find(Call) : decltype(M->Flags.end())();
-    Bits = M && Recorded != M->Flags.end()
-               ? Recorded->second
-               : Flags.evaluate(Open.Flags, *Ctx, [](const VarDecl *) {
-                   return std::optional<model::FlagSet>();
-                 });
+    // Outside a function, or in dead code, no local can be known.
+    Bits = Flags.evaluate(Open.Flags, *Ctx, [](const VarDecl *) {
+      return std::optional<model::FlagSet>();
+    });
+    if (M)
+      if (auto It = M->Flags.find(Call); It != M->Flags.end())
+        Bits = It->second;
     uint64_t Direct = Flags.value("O_DIRECT");
     if (M)
       if (auto It = M->SetDirect.find(Call); It != M->SetDirect.end())
