@@ -10,7 +10,8 @@ The source carries FileCheck lines:
   // CHECK-NOTES: ...   (when the notes are to be checked too)
   // CHECK-FIXES: ...   (the text after the fixes are applied)
 
-The harness
+The harness runs the test through each front end it is given: clang-tidy
+with the plugin, and the durcheck driver with --durcheck. For each it
   * forces the configuration with --config, so no .clang-tidy can leak in;
   * fails on any warning the file does not expect;
   * applies the fixes (and with -fix-notes those on notes) and checks the
@@ -50,11 +51,18 @@ def config_text(check, options):
 
 
 def tidy_command(args, frontend, source, fix):
-    cmd = [frontend, "--load=" + args.plugin, "--quiet",
-           "--config=" + config_text(args.check, args.check_option)]
+    cmd = [frontend] if frontend == args.durcheck else [
+        frontend, "--load=" + args.plugin]
+    cmd += ["--quiet", "--config=" + config_text(args.check, args.check_option)]
     if fix:
         cmd.append("--fix-notes" if args.fix_notes else "--fix")
     return cmd + [source, "--"] + args.compiler_args
+
+
+def exited_well(args, frontend, proc):
+    # durcheck exits 1 when it reports findings; clang-tidy exits 0.
+    return proc.returncode == 0 or (frontend == args.durcheck and
+                                    proc.returncode == 1)
 
 
 def filecheck(args, prefix, input_file, extra):
@@ -71,6 +79,7 @@ def main():
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--clang", required=True)
     parser.add_argument("--filecheck", required=True)
+    parser.add_argument("--durcheck", help="also run through the driver")
     parser.add_argument("-fix-notes", action="store_true")
     parser.add_argument("-check-suffix", default="")
     parser.add_argument("-check-option", action="append", default=[],
@@ -97,8 +106,18 @@ def main():
     # The check lines are blanked in the copy so that the fixed text cannot
     # match them; line numbers stay the same.
     stripped = re.sub(r"//\s*CHECK-[A-Z0-9-]*:[^\r\n]*", "//", original)
+    frontends = [args.clang_tidy] + ([args.durcheck] if args.durcheck else [])
+    for index, frontend in enumerate(frontends):
+        temp = args.temp + (".%d" % index if index else "")
+        check_frontend(args, frontend, temp, stripped, has,
+                       (messages, notes, fixes))
+
+
+def check_frontend(args, frontend, temp, stripped, has, prefixes):
+    messages, notes, fixes = prefixes
+    print("FRONT END: " + frontend, flush=True)
     ext = os.path.splitext(args.source)[1]
-    temp = args.temp + ext
+    temp = temp + ext
     os.makedirs(os.path.dirname(os.path.abspath(temp)), exist_ok=True)
     with open(temp, "w", encoding="utf-8") as f:
         f.write(stripped)
@@ -107,10 +126,10 @@ def main():
     if proc.returncode != 0:
         fail("the test input does not compile", proc)
 
-    proc = run(tidy_command(args, args.clang_tidy, temp, fix=True),
+    proc = run(tidy_command(args, frontend, temp, fix=True),
                cwd=os.path.dirname(os.path.abspath(temp)))
-    if proc.returncode != 0:
-        fail("clang-tidy exited with %d" % proc.returncode, proc)
+    if not exited_well(args, frontend, proc):
+        fail("%s exited with %d" % (frontend, proc.returncode), proc)
     output = temp + ".msg"
     with open(output, "w", encoding="utf-8") as f:
         f.write(proc.stdout)
@@ -138,7 +157,7 @@ def main():
         fail("the fixed file does not compile", proc)
 
     if fixed != stripped and not args.allow_remaining_warnings:
-        proc = run(tidy_command(args, args.clang_tidy, temp, fix=False))
+        proc = run(tidy_command(args, frontend, temp, fix=False))
         if re.search(r"warning:", proc.stdout):
             fail("the check still warns on the fixed file", proc)
 

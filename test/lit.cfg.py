@@ -7,7 +7,7 @@ import lit.formats
 config.name = "durcheck"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".cpp", ".test"]
-config.excludes = ["Inputs"]
+config.excludes = ["Inputs", "validate_sarif.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.durcheck_obj_root, "test")
 
@@ -20,12 +20,16 @@ for var in ("CLANG_TIDY_CONFIG", "TERM"):
 harness = os.path.join(config.test_source_root, "check_durability.py")
 config.substitutions.append(
     ("%check_durability",
-     "%s %s --clang-tidy=%s --plugin=%s --clang=%s --filecheck=%s"
+     "%s %s --clang-tidy=%s --plugin=%s --clang=%s --filecheck=%s "
+     "--durcheck=%s"
      % (config.python_executable, harness, config.clang_tidy, config.plugin,
-        config.clang, os.path.join(config.llvm_tools_dir, "FileCheck"))))
+        config.clang, os.path.join(config.llvm_tools_dir, "FileCheck"),
+        config.durcheck)))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%plugin", config.plugin))
+config.substitutions.append(("%durcheck", config.durcheck))
+config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%llvm_major", config.llvm_major))
 config.substitutions.append(("%inputs",
                              os.path.join(config.test_source_root, "Inputs")))

@@ -171,6 +171,11 @@ bool FunctionSummaries::syncsData(const FunctionDecl &FD) const {
   return S && S->SyncsData;
 }
 
+bool FunctionSummaries::syncsDirectory(const FunctionDecl &FD) const {
+  const Summary *S = lookup(&FD);
+  return S && S->SyncsDirectory;
+}
+
 bool FunctionSummaries::isDirectorySync(const CallExpr &Call,
                                         const FunctionFacts &Facts) const {
   if (model::isFileSystemSync(&Call))
@@ -180,7 +185,7 @@ bool FunctionSummaries::isDirectorySync(const CallExpr &Call,
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return false;
-  if (Policy.trusts(*Callee))
+  if (Policy.trusts(*Callee) || Callee->getCanonicalDecl() == Assumed)
     return true;
   const Summary *S = lookup(Callee);
   return S && S->SyncsDirectory;

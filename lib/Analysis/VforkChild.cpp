@@ -468,8 +468,12 @@ bool ChildCallPolicy::isListed(const FunctionDecl &FD) const {
 
 std::optional<ChildSafety> ChildCallPolicy::summary(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee ? summaryOf(*Callee) : std::nullopt;
+}
+
+std::optional<ChildSafety> ChildCallPolicy::summaryOf(const FunctionDecl &FD) {
   const FunctionDecl *Def = nullptr;
-  if (!Callee || !Callee->hasBody(Def) || Def->isDependentContext())
+  if (!FD.hasBody(Def) || Def->isDependentContext())
     return std::nullopt;
   // A virtual call may run an override the walk does not see.
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Def);

@@ -73,6 +73,11 @@ SourceLocation siteLoc(const Expr *E) {
   return E->getBeginLoc();
 }
 
+bool takesFlags(const model::OpenCall &Open) {
+  return Open.Kind == model::OpenKind::Open ||
+         Open.Kind == model::OpenKind::OpenAt;
+}
+
 // Operators that bind more loosely than |: "flags | O_DIRECT" would attach
 // the flag to their last operand only.
 bool bindsLooserThanOr(const Expr *E) {
@@ -89,7 +94,8 @@ MixedDirectBufferedIoCheck::MixedDirectBufferedIoCheck(
     StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       OpenLikeFunctionsOption(Options.get("OpenLikeFunctions", "").str()),
-      IgnoreWriteOnlyOpens(Options.get("IgnoreWriteOnlyOpens", false)) {
+      IgnoreWriteOnlyOpens(Options.get("IgnoreWriteOnlyOpens", false)),
+      Facts(FactSink::of(Context)) {
   for (StringRef Entry :
        utils::options::parseStringList(OpenLikeFunctionsOption)) {
     if (std::optional<model::OpenLikeFunction> F = parseOpenLike(Entry))
@@ -217,21 +223,40 @@ void MixedDirectBufferedIoCheck::onEndOfTranslationUnit() {
       if (std::optional<Site> S = classify(*Open, C.FD))
         Sites.push_back(std::move(*S));
   }
-  std::vector<OpenFact> Facts;
+  std::vector<OpenFact> Opens;
   for (const Site &S : Sites)
-    Facts.push_back(S.Fact);
-  for (const MixedOpen &M : findMixedOpens(Facts, IgnoreWriteOnlyOpens))
-    report(Sites[M.Buffered], Sites[M.Direct]);
+    Opens.push_back(S.Fact);
+  std::vector<bool> Reported(Sites.size());
+  for (const MixedOpen &M : findMixedOpens(Opens, IgnoreWriteOnlyOpens)) {
+    report(Sites[M.Buffered], &Sites[M.Direct]);
+    Reported[M.Buffered] = true;
+  }
+  if (Facts)
+    recordFacts(Sites, Reported);
   Candidates.clear();
   Seen.clear();
   Modes.clear();
 }
 
+SourceLocation MixedDirectBufferedIoCheck::directLoc(const Site &Direct) {
+  return Direct.SetDirect ? Direct.SetDirect->getBeginLoc()
+                          : siteLoc(Direct.Open.Call);
+}
+
+DirectHow MixedDirectBufferedIoCheck::directHow(const Site &Direct) {
+  if (Direct.SetDirect)
+    return DirectHow::SetByFcntl;
+  return Direct.Fact.Mode == CacheMode::MaybeDirect ? DirectHow::MaybeOpened
+                                                    : DirectHow::Opened;
+}
+
+bool MixedDirectBufferedIoCheck::isFdOpen(const Site &S) {
+  return takesFlags(S.Open);
+}
+
 std::optional<FixItHint>
 MixedDirectBufferedIoCheck::addDirectFlag(const model::OpenCall &Open) {
-  if ((Open.Kind != model::OpenKind::Open &&
-       Open.Kind != model::OpenKind::OpenAt) ||
-      !Open.Flags || !PP)
+  if (!takesFlags(Open) || !Open.Flags || !PP)
     return std::nullopt;
   // Spell the flag the way this TU can compile it.
   StringRef Flag = PP->isMacroDefined("O_DIRECT")     ? "O_DIRECT"
@@ -251,29 +276,53 @@ MixedDirectBufferedIoCheck::addDirectFlag(const model::OpenCall &Open) {
 }
 
 void MixedDirectBufferedIoCheck::report(const Site &Buffered,
-                                        const Site &Direct) {
+                                        const Site *Direct) {
   diag(siteLoc(Buffered.Open.Call),
        "%0 is also opened with O_DIRECT; mixing buffered and direct I/O on "
        "one file lets reads return stale data")
       << spelling(Buffered.Open.Path, *Ctx);
-  unsigned How = Direct.SetDirect                             ? 2
-                 : Direct.Fact.Mode == CacheMode::MaybeDirect ? 1
-                                                              : 0;
+  if (!Direct)
+    return; // The partner is in another TU; the driver adds the note.
   std::optional<FixItHint> Fix = addDirectFlag(Buffered.Open);
-  bool FdOpen = Buffered.Open.Kind == model::OpenKind::Open ||
-                Buffered.Open.Kind == model::OpenKind::OpenAt;
-  auto Note =
-      diag(Direct.SetDirect ? Direct.SetDirect->getBeginLoc()
-                            : siteLoc(Direct.Open.Call),
-           "%select{%0 is opened with O_DIRECT here|%0 may be opened with "
-           "O_DIRECT here|O_DIRECT is set on a descriptor of %0 here}1; "
-           "%select{add O_DIRECT to the buffered open|open the buffered file "
-           "with open() and O_DIRECT instead}2 and align its buffers and "
-           "offsets, or drop O_DIRECT",
-           DiagnosticIDs::Note)
-      << spelling(Direct.Open.Path, *Ctx) << How << (FdOpen ? 0 : 1);
+  auto Note = diag(directLoc(*Direct),
+                   directPartnerNote(spelling(Direct->Open.Path, *Ctx),
+                                     directHow(*Direct), isFdOpen(Buffered)),
+                   DiagnosticIDs::Note);
   if (Fix)
     Note << *Fix;
+}
+
+void MixedDirectBufferedIoCheck::recordFacts(
+    const std::vector<Site> &Sites, const std::vector<bool> &Reported) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  for (size_t I = 0; I < Sites.size(); ++I) {
+    const Site &S = Sites[I];
+    bool Buffered = S.Fact.Mode == CacheMode::Buffered;
+    // A buffered open already reported, or one this check would not report,
+    // needs no partner from another TU.
+    if (!S.Fact.Key.isTranslationUnitIndependent() ||
+        (Buffered && (Reported[I] || (IgnoreWriteOnlyOpens && !S.Fact.Reads))))
+      continue;
+    FindingKey Where =
+        findingKey(getID(), SM, Buffered ? siteLoc(S.Open.Call) : directLoc(S));
+    OpenSiteFact F;
+    F.Fact = S.Fact;
+    F.File = std::move(Where.File);
+    F.Offset = Where.Offset;
+    F.Spelling = spelling(S.Open.Path, *Ctx);
+    F.How = directHow(S);
+    F.FdOpen = isFdOpen(S);
+    if (Buffered) {
+      if (std::optional<FixItHint> Fix = addDirectFlag(S.Open))
+        F.AddDirect = tooling::Replacement(
+            SM, Fix->RemoveRange, Fix->CodeToInsert, Ctx->getLangOpts());
+      // Warn now, so that NOLINT and the header filter judge the site as
+      // they judge any other, and let the join keep or drop the warning.
+      report(S, nullptr);
+      F.Candidate = true;
+    }
+    Facts->Opens.push_back(std::move(F));
+  }
 }
 
 } // namespace durcheck

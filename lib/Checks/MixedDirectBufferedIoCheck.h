@@ -6,6 +6,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "durcheck/Analysis/MixedOpens.h"
 #include "durcheck/Analysis/OpenModes.h"
+#include "durcheck/Facts.h"
 #include "durcheck/Model/Syscalls.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -43,12 +44,20 @@ private:
   std::optional<Site> classify(const model::OpenCall &Open,
                                const clang::FunctionDecl *FD);
   const OpenModes &modesOf(const clang::FunctionDecl &FD);
-  void report(const Site &Buffered, const Site &Direct);
+  /// Warns at a buffered open; Direct is its partner in this TU, or null
+  /// when the driver's join may find one in another.
+  void report(const Site &Buffered, const Site *Direct);
+  void recordFacts(const std::vector<Site> &Sites,
+                   const std::vector<bool> &Reported);
+  static clang::SourceLocation directLoc(const Site &Direct);
+  static DirectHow directHow(const Site &Direct);
+  static bool isFdOpen(const Site &S);
   std::optional<clang::FixItHint> addDirectFlag(const model::OpenCall &Open);
 
   const std::string OpenLikeFunctionsOption;
   const bool IgnoreWriteOnlyOpens;
   std::vector<model::OpenLikeFunction> OpenLikeFunctions;
+  TranslationUnitFacts *const Facts;
 
   // Collected over the TU, judged at its end.
   struct Candidate {

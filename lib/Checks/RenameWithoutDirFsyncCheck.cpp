@@ -334,7 +334,8 @@ RenameWithoutDirFsyncCheck::RenameWithoutDirFsyncCheck(
       DirSyncFunction(Options.get("DirSyncFunction", "").str()),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {
+               areDiagsSelfContained()),
+      Sink(FactSink::of(Context)) {
   for (StringRef F : utils::options::parseStringList(DirSyncFunctions))
     Policy.Functions.push_back(F.str());
   if (!DirSyncFunction.empty())
@@ -417,11 +418,73 @@ void RenameWithoutDirFsyncCheck::onEndOfTranslationUnit() {
       // Built on the first finding: most TUs have none.
       if (!Callers)
         Callers.emplace(*Ctx, Summaries, Pending, References);
-      if (!Callers->allCallersSync(*FD))
-        report(Finding, Rename, *Facts);
+      if (Callers->allCallersSync(*FD))
+        continue;
+      report(Finding, Rename, *Facts);
+      if (Sink)
+        recordDischargers(*FD, Finding, Summaries);
     }
   }
+  if (Sink)
+    recordDirSyncs(Pending, Summaries);
   Ctx = nullptr;
+}
+
+// The calls a function makes whose callee another TU may show to sync a
+// directory: those this TU does not already count as syncs.
+static std::vector<const FunctionDecl *>
+unresolvedCallees(const FunctionFacts &Facts,
+                  const FunctionSummaries &Summaries, const ASTContext &Ctx) {
+  std::vector<const FunctionDecl *> Callees;
+  for (const CallExpr *Call : Facts.Calls) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || Summaries.isDirectorySync(*Call, Facts) ||
+        Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()))
+      continue;
+    Callee = Callee->getCanonicalDecl();
+    if (!llvm::is_contained(Callees, Callee))
+      Callees.push_back(Callee);
+  }
+  return Callees;
+}
+
+void RenameWithoutDirFsyncCheck::recordDischargers(
+    const FunctionDecl &FD, const UnsyncedCall &Finding,
+    FunctionSummaries &Summaries) {
+  CrossTUNames Names(*Ctx);
+  ConditionalRename R{
+      findingKey(getID(), Ctx->getSourceManager(), Finding.Call->getBeginLoc()),
+      {}};
+  // Rerun the analysis as if each callee synced: those that clear the
+  // finding are the ones the join asks the other TUs about.
+  for (const FunctionDecl *Callee :
+       unresolvedCallees(*Summaries.facts(FD), Summaries, *Ctx)) {
+    Summaries.assumeSyncsDirectory(Callee);
+    Collector Unsynced;
+    runRenameDurabilityAnalysis(FD, *Ctx, Summaries, isRename, Unsynced);
+    if (llvm::none_of(Unsynced.Found, [&](const UnsyncedCall &U) {
+          return U.Call == Finding.Call;
+        }))
+      R.DischargedBy.push_back(Names(*Callee));
+  }
+  Summaries.assumeSyncsDirectory(nullptr);
+  if (!R.DischargedBy.empty())
+    Sink->Renames.push_back(std::move(R));
+}
+
+void RenameWithoutDirFsyncCheck::recordDirSyncs(
+    llvm::ArrayRef<const FunctionDecl *> Defined,
+    const FunctionSummaries &Summaries) {
+  CrossTUNames Names(*Ctx);
+  for (const FunctionDecl *FD : Defined) {
+    DirSyncFact F{Names(*FD), Summaries.syncsDirectory(*FD), {}};
+    if (!F.SyncsDirectory)
+      for (const FunctionDecl *Callee :
+           unresolvedCallees(*Summaries.facts(*FD), Summaries, *Ctx))
+        F.Callees.push_back(Names(*Callee));
+    if (F.SyncsDirectory || !F.Callees.empty())
+      Sink->DirSyncs.push_back(std::move(F));
+  }
 }
 
 bool RenameWithoutDirFsyncCheck::hasIntent(

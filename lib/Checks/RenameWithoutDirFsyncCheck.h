@@ -6,6 +6,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "durcheck/Analysis/FunctionSummaries.h"
+#include "durcheck/Facts.h"
 #include <set>
 #include <string>
 #include <vector>
@@ -49,6 +50,12 @@ private:
   };
   void report(const UnsyncedCall &Finding, const model::RenameCall &R,
               const FunctionFacts &Facts);
+  /// Driver only: the facts the cross-TU join needs.
+  void recordDischargers(const clang::FunctionDecl &FD,
+                         const UnsyncedCall &Finding,
+                         FunctionSummaries &Summaries);
+  void recordDirSyncs(llvm::ArrayRef<const clang::FunctionDecl *> Defined,
+                      const FunctionSummaries &Summaries);
   FixPlan planFix(const model::RenameCall &R, const FunctionFacts &Facts);
   FixPlan planReturnFix(const clang::ReturnStmt &Ret,
                         const model::RenameCall &R, const SyncSnippet &Snippet);
@@ -61,6 +68,7 @@ private:
   const std::string DirSyncFunction;
   DirSyncPolicy Policy;
   clang::tidy::utils::IncludeInserter Inserter;
+  TranslationUnitFacts *const Sink;
 
   // Collected over the TU; the summaries need every body before any
   // function can be judged.

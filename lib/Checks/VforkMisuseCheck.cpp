@@ -70,7 +70,8 @@ bool declaresExitNow(const ASTContext &Ctx) {
 
 VforkMisuseCheck::VforkMisuseCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      AllowedChildFunctions(Options.get("AllowedChildFunctions", "")) {}
+      AllowedChildFunctions(Options.get("AllowedChildFunctions", "")),
+      Sink(FactSink::of(Context)) {}
 
 void VforkMisuseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowedChildFunctions", AllowedChildFunctions);
@@ -90,6 +91,17 @@ void VforkMisuseCheck::registerMatchers(MatchFinder *Finder) {
       callExpr(callee(functionDecl(hasAnyName(model::vforkNames()))))
           .bind("vfork"),
       this);
+  if (!Sink)
+    return;
+  // The functions that exec or _exit are the wrappers a child in another
+  // TU may call; the driver's join needs their summaries.
+  std::vector<StringRef> Ends(model::execNames().begin(),
+                              model::execNames().end());
+  Ends.insert(Ends.end(), {"_exit", "_Exit"});
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Ends))),
+                              unless(isExpansionInSystemHeader()))
+                         .bind("end"),
+                     this);
 }
 
 void VforkMisuseCheck::check(const MatchFinder::MatchResult &Result) {
@@ -103,23 +115,36 @@ void VforkMisuseCheck::check(const MatchFinder::MatchResult &Result) {
       Functions.push_back(FD);
     return;
   }
+  if (const auto *End = Result.Nodes.getNodeAs<CallExpr>("end")) {
+    Ends.push_back(End);
+    return;
+  }
   const auto *Vfork = Result.Nodes.getNodeAs<CallExpr>("vfork");
   if (model::isVforkCall(*Vfork) && !Vfork->containsErrors())
     Vforks.push_back(Vfork);
 }
 
 void VforkMisuseCheck::onEndOfTranslationUnit() {
-  if (!Vforks.empty())
-    analyseCallers();
+  if (!Vforks.empty() || !Ends.empty()) {
+    std::vector<std::string> Allowed;
+    for (StringRef Name :
+         utils::options::parseStringList(AllowedChildFunctions))
+      Allowed.push_back(Name.trim().str());
+    ChildCallPolicy Policy(std::move(Allowed), *Ctx);
+    analyseCallers(Policy);
+    if (Sink)
+      recordWrappers(Policy);
+  }
   Functions.clear();
   Vforks.clear();
+  Ends.clear();
   Ctx = nullptr;
 }
 
-// Only the functions that call vfork get a CFG: for each call, the
-// innermost definitions whose body holds it -- several for the instances
+// The innermost definitions whose body holds Loc: several for the instances
 // of one template, which share their pattern's source range.
-void VforkMisuseCheck::analyseCallers() {
+std::vector<const FunctionDecl *>
+VforkMisuseCheck::holdersOf(SourceLocation Loc) const {
   const SourceManager &SM = Ctx->getSourceManager();
   auto BodyBegin = [&](const FunctionDecl *FD) {
     return SM.getExpansionLoc(FD->getBody()->getBeginLoc());
@@ -129,36 +154,59 @@ void VforkMisuseCheck::analyseCallers() {
     return !SM.isBeforeInTranslationUnit(Loc, BodyBegin(FD)) &&
            !SM.isBeforeInTranslationUnit(End, Loc);
   };
-  std::vector<std::string> Allowed;
-  for (StringRef Name : utils::options::parseStringList(AllowedChildFunctions))
-    Allowed.push_back(Name.trim().str());
-  ChildCallPolicy Policy(std::move(Allowed), *Ctx);
+  Loc = SM.getExpansionLoc(Loc);
+  std::vector<const FunctionDecl *> Holders;
+  for (const FunctionDecl *FD : Functions) {
+    if (!Holds(FD, Loc))
+      continue;
+    // A body that begins later is nested in the others: a lambda's.
+    if (!Holders.empty() &&
+        SM.isBeforeInTranslationUnit(BodyBegin(Holders.front()), BodyBegin(FD)))
+      Holders.clear();
+    if (Holders.empty() || BodyBegin(Holders.front()) == BodyBegin(FD))
+      Holders.push_back(FD);
+  }
+  return Holders;
+}
+
+// Only the functions that call vfork get a CFG.
+void VforkMisuseCheck::analyseCallers(ChildCallPolicy &Policy) {
   auto Report = [this](const ChildViolation &V) { report(V); };
   Forwarder Handler(Report);
   llvm::SmallPtrSet<const FunctionDecl *, 8> Analysed;
-  for (const CallExpr *Vfork : Vforks) {
-    SourceLocation Loc = SM.getExpansionLoc(Vfork->getBeginLoc());
-    std::vector<const FunctionDecl *> Holders;
-    for (const FunctionDecl *FD : Functions) {
-      if (!Holds(FD, Loc))
-        continue;
-      // A body that begins later is nested in the others: a lambda's.
-      if (!Holders.empty() && SM.isBeforeInTranslationUnit(
-                                  BodyBegin(Holders.front()), BodyBegin(FD)))
-        Holders.clear();
-      if (Holders.empty() || BodyBegin(Holders.front()) == BodyBegin(FD))
-        Holders.push_back(FD);
-    }
-    for (const FunctionDecl *FD : Holders)
+  for (const CallExpr *Vfork : Vforks)
+    for (const FunctionDecl *FD : holdersOf(Vfork->getBeginLoc()))
       if (Analysed.insert(FD).second)
         runVforkChildAnalysis(*FD, Policy, Handler);
-  }
+}
+
+void VforkMisuseCheck::recordWrappers(ChildCallPolicy &Policy) {
+  CrossTUNames Names(*Ctx);
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Recorded;
+  for (const CallExpr *End : Ends)
+    for (const FunctionDecl *FD : holdersOf(End->getBeginLoc()))
+      if (Recorded.insert(FD).second)
+        if (std::optional<ChildSafety> Safety = Policy.summaryOf(*FD))
+          Sink->ChildSafety.push_back(
+              {Names(*FD), Safety->SafeInChild, Safety->NeverReturns});
+}
+
+// A call of a function this TU cannot see: another TU's summary may show
+// that it only execs or exits.
+void VforkMisuseCheck::recordUnseenCallee(const ChildViolation &V) {
+  if (!Sink || !V.Callee || V.Callee->hasBody() ||
+      Ctx->getSourceManager().isInSystemHeader(V.Callee->getLocation()))
+    return;
+  Sink->ChildCalls.push_back(
+      {findingKey(getID(), Ctx->getSourceManager(), V.Loc),
+       CrossTUNames(*Ctx)(*V.Callee)});
 }
 
 void VforkMisuseCheck::report(const ChildViolation &V) {
   switch (V.Action) {
   case ChildAction::Call:
     reportCall(V);
+    recordUnseenCallee(V);
     break;
   case ChildAction::Write:
     diag(V.Loc, "vfork child writes to %0 before exec or _exit, which is "

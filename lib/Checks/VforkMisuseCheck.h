@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "durcheck/Analysis/VforkChild.h"
+#include "durcheck/Facts.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,17 +28,25 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  void analyseCallers();
+  std::vector<const clang::FunctionDecl *>
+  holdersOf(clang::SourceLocation Loc) const;
+  void analyseCallers(ChildCallPolicy &Policy);
+  /// Driver only: the facts the cross-TU join needs.
+  void recordWrappers(ChildCallPolicy &Policy);
+  void recordUnseenCallee(const ChildViolation &V);
   void report(const ChildViolation &V);
   void reportCall(const ChildViolation &V);
   std::optional<clang::FixItHint> exitFix(const clang::CallExpr &Exit) const;
   std::optional<clang::FixItHint> forkFix(const clang::CallExpr &Vfork) const;
 
   const std::string AllowedChildFunctions;
+  TranslationUnitFacts *const Sink;
 
   // Collected over the TU: the function definitions and the vfork calls.
   std::vector<const clang::FunctionDecl *> Functions;
   std::vector<const clang::CallExpr *> Vforks;
+  /// Driver only: the exec and _exit calls, to find the wrappers.
+  std::vector<const clang::CallExpr *> Ends;
   clang::ASTContext *Ctx = nullptr;
 };
 

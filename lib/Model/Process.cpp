@@ -18,10 +18,15 @@ bool isVforkCall(const CallExpr &Call) {
   return llvm::is_contained(vforkNames(), calleeName(&Call));
 }
 
+llvm::ArrayRef<llvm::StringRef> execNames() {
+  static constexpr llvm::StringRef Names[] = {"execl",   "execle",  "execlp",
+                                              "execv",   "execve",  "execvp",
+                                              "execvpe", "fexecve", "execveat"};
+  return Names;
+}
+
 bool isExecCall(const CallExpr &Call) {
-  return llvm::is_contained({"execl", "execle", "execlp", "execv", "execve",
-                             "execvp", "execvpe", "fexecve", "execveat"},
-                            calleeName(&Call));
+  return llvm::is_contained(execNames(), calleeName(&Call));
 }
 
 bool isImmediateExitCall(const CallExpr &Call) {

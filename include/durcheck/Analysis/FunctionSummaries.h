@@ -68,6 +68,13 @@ public:
 
   const FunctionFacts *facts(const clang::FunctionDecl &FD) const;
   bool syncsData(const clang::FunctionDecl &FD) const;
+  bool syncsDirectory(const clang::FunctionDecl &FD) const;
+  /// Makes isDirectorySync treat calls of Callee as directory syncs, to ask
+  /// whether a function another TU defines would discharge a finding; null
+  /// withdraws the assumption.
+  void assumeSyncsDirectory(const clang::FunctionDecl *Callee) {
+    Assumed = Callee ? Callee->getCanonicalDecl() : nullptr;
+  }
 
   /// Whether the call, made in a function with these facts, syncs a
   /// directory: fsync of a directory fd, sync/syncfs, a trusted helper, or a
@@ -88,6 +95,7 @@ private:
   const DirSyncPolicy &Policy;
   const clang::ASTContext &Ctx;
   llvm::DenseMap<const clang::FunctionDecl *, Summary> Summaries;
+  const clang::FunctionDecl *Assumed = nullptr;
 };
 
 } // namespace durcheck

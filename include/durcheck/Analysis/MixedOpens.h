@@ -12,6 +12,7 @@
 #include "durcheck/Model/PathKey.h"
 #include "llvm/ADT/ArrayRef.h"
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace durcheck {
@@ -32,6 +33,14 @@ struct OpenFact {
   /// Whether the open may read the file.
   bool Reads = true;
 };
+
+/// How a direct open became direct, which its note says.
+enum class DirectHow { Opened, MaybeOpened, SetByFcntl };
+
+/// The note at the direct partner of a buffered open. FdOpen says whether
+/// the buffered open is an open() whose flags can take O_DIRECT.
+std::string directPartnerNote(llvm::StringRef Spelling, DirectHow How,
+                              bool FdOpen);
 
 /// A buffered open and the direct open of the same file it is reported
 /// with, as indexes into the facts.

@@ -82,6 +82,9 @@ public:
   bool allows(const clang::CallExpr &Call);
   /// Whether the call never returns to the child.
   bool ends(const clang::CallExpr &Call);
+  /// What calling FD means to a child, judged from its body; nullopt for a
+  /// function the analysis cannot judge, such as a virtual one.
+  std::optional<ChildSafety> summaryOf(const clang::FunctionDecl &FD);
 
   clang::ASTContext &context() const { return Ctx; }
 

@@ -27,6 +27,7 @@ bool isVforkCall(const clang::CallExpr &Call);
 
 /// The exec family: execl, execle, execlp, execv, execve, execvp, execvpe,
 /// fexecve and execveat. Each returns only when it fails.
+llvm::ArrayRef<llvm::StringRef> execNames();
 bool isExecCall(const clang::CallExpr &Call);
 
 /// _exit and _Exit: they end the process without running any of its code.

@@ -1,0 +1,241 @@
+//===- CompileDatabase.cpp - Which translation units a run analyses -------===//
+
+#include "CompileDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <functional>
+#include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace clang::tooling;
+
+namespace durcheck {
+namespace {
+
+std::string absolute(llvm::StringRef Path, llvm::StringRef Base = "") {
+  llvm::SmallString<256> Abs(Path);
+  if (!llvm::sys::path::is_absolute(Abs)) {
+    if (Base.empty())
+      llvm::sys::fs::make_absolute(Abs);
+    else
+      Abs = (Base + "/" + Path).str();
+  }
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+// The nearest compile_commands.json in Dir or a parent of it.
+std::string findDatabaseAbove(llvm::StringRef Dir) {
+  for (llvm::StringRef D = Dir; !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Candidate(D);
+    llvm::sys::path::append(Candidate, "compile_commands.json");
+    if (llvm::sys::fs::is_regular_file(Candidate))
+      return std::string(Candidate);
+  }
+  return "";
+}
+
+// Two entries compile one file the same way when they differ only in the
+// files the compiler writes.
+std::string identity(const CompileCommand &C) {
+  std::string Key = C.Filename + '\0' + C.Directory;
+  for (size_t I = 0; I < C.CommandLine.size(); ++I) {
+    llvm::StringRef Arg = C.CommandLine[I];
+    if (Arg == "-o" || Arg == "-MF" || Arg == "-MT" || Arg == "-MQ") {
+      ++I;
+      continue;
+    }
+    if (Arg.starts_with("-o") || Arg.starts_with("-MF") || Arg == "-MD" ||
+        Arg == "-MMD")
+      continue;
+    Key += '\0' + Arg.str();
+  }
+  return Key;
+}
+
+std::optional<std::vector<CompileCommand>> loadDatabase(const std::string &Path,
+                                                        std::string &Error) {
+  std::string Message;
+  std::unique_ptr<JSONCompilationDatabase> DB =
+      JSONCompilationDatabase::loadFromFile(Path, Message,
+                                            JSONCommandLineSyntax::AutoDetect);
+  if (!DB) {
+    llvm::StringRef Reason(Message);
+    Reason.consume_front("Error while opening JSON database: ");
+    Error = llvm::StringRef(Message).starts_with("Error while opening")
+                ? "cannot read compile database '" + Path + "': " + Reason.str()
+                : "malformed compile database '" + Path + "': " + Message;
+    return std::nullopt;
+  }
+  // A relative "directory" is relative to the database; the loader has
+  // already joined a relative "file" to it.
+  std::string Base(llvm::sys::path::parent_path(absolute(Path)));
+  std::vector<CompileCommand> Commands = DB->getAllCompileCommands();
+  for (CompileCommand &C : Commands) {
+    C.Directory = absolute(C.Directory, Base);
+    C.Filename = absolute(C.Filename, Base);
+  }
+  return Commands;
+}
+
+std::string resolveDatabase(const WorkRequest &Request, std::string &Error) {
+  if (!Request.BuildPath.empty()) {
+    if (!llvm::sys::fs::exists(Request.BuildPath)) {
+      Error = "no such build directory or compile database: '" +
+              Request.BuildPath + "'";
+      return "";
+    }
+    if (!llvm::sys::fs::is_directory(Request.BuildPath))
+      return Request.BuildPath;
+    llvm::SmallString<256> Path(Request.BuildPath);
+    llvm::sys::path::append(Path, "compile_commands.json");
+    if (!llvm::sys::fs::exists(Path))
+      Error = "no compile database: '" + Request.BuildPath +
+              "' has no compile_commands.json";
+    return std::string(Path);
+  }
+  std::string Start =
+      std::string(llvm::sys::path::parent_path(absolute(Request.Selectors[0])));
+  std::string Found = findDatabaseAbove(Start);
+  if (Found.empty())
+    Error = "no compile database: no compile_commands.json in '" + Start +
+            "' or above it; pass -p <build dir>, or compile flags after '--'";
+  return Found;
+}
+
+// A selector names a file, a directory to take every file under, or else
+// is a regex searched for in the file names.
+std::optional<std::function<bool(llvm::StringRef)>>
+selector(const std::string &S, std::string &Error) {
+  std::string Path = absolute(S);
+  if (llvm::sys::fs::is_directory(S))
+    return [Prefix = Path + "/"](llvm::StringRef F) {
+      return F.starts_with(Prefix);
+    };
+  if (llvm::sys::fs::exists(S))
+    return [Path](llvm::StringRef F) { return F == Path; };
+  auto Pattern = std::make_shared<llvm::Regex>(S);
+  std::string Why;
+  if (!Pattern->isValid(Why)) {
+    Error = "'" + S + "' is neither a file nor a valid regex: " + Why;
+    return std::nullopt;
+  }
+  return [Pattern](llvm::StringRef F) { return Pattern->match(F); };
+}
+
+bool select(std::vector<CompileCommand> &Commands, const WorkRequest &Request,
+            const std::string &Database, std::string &Error) {
+  std::vector<bool> Keep(Commands.size(), Request.Selectors.empty());
+  for (const std::string &S : Request.Selectors) {
+    auto Selects = selector(S, Error);
+    if (!Selects)
+      return false;
+    bool Matched = false;
+    for (size_t I = 0; I < Commands.size(); ++I)
+      if ((*Selects)(Commands[I].Filename))
+        Matched = Keep[I] = true;
+    if (!Matched) {
+      Error =
+          "'" + S + "' matches no file of compile database '" + Database + "'";
+      return false;
+    }
+  }
+  for (const std::string &E : Request.Excludes) {
+    llvm::Regex Pattern(E);
+    std::string Why;
+    if (!Pattern.isValid(Why)) {
+      Error = "invalid --exclude regex '" + E + "': " + Why;
+      return false;
+    }
+    for (size_t I = 0; I < Commands.size(); ++I)
+      if (Pattern.match(Commands[I].Filename))
+        Keep[I] = false;
+  }
+  std::vector<CompileCommand> Selected;
+  for (size_t I = 0; I < Commands.size(); ++I)
+    if (Keep[I])
+      Selected.push_back(std::move(Commands[I]));
+  Commands = std::move(Selected);
+  return true;
+}
+
+} // namespace
+
+std::optional<WorkList> selectWork(const WorkRequest &Request,
+                                   std::string &Error) {
+  WorkList Work;
+  std::vector<CompileCommand> Commands;
+  if (Request.FixedArgs) {
+    if (!Request.BuildPath.empty()) {
+      Error = "-p and compile flags after '--' both give the compile "
+              "commands; pass only one";
+      return std::nullopt;
+    }
+    if (Request.Selectors.empty()) {
+      Error = "no source files before '--'";
+      return std::nullopt;
+    }
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    FixedCompilationDatabase Fixed(Cwd, *Request.FixedArgs);
+    for (const std::string &File : Request.Selectors)
+      for (CompileCommand &C : Fixed.getCompileCommands(absolute(File)))
+        Commands.push_back(std::move(C));
+  } else {
+    if (Request.BuildPath.empty() && Request.Selectors.empty()) {
+      Error = "no input: pass -p <build dir>, source files, or both";
+      return std::nullopt;
+    }
+    Work.DatabasePath = resolveDatabase(Request, Error);
+    if (!Error.empty())
+      return std::nullopt;
+    std::optional<std::vector<CompileCommand>> Loaded =
+        loadDatabase(Work.DatabasePath, Error);
+    if (!Loaded || !select(*Loaded, Request, Work.DatabasePath, Error))
+      return std::nullopt;
+    Commands = std::move(*Loaded);
+  }
+  llvm::StringSet<> Seen;
+  for (CompileCommand &C : Commands) {
+    if (!Seen.insert(identity(C)).second) {
+      ++Work.Duplicates;
+      continue;
+    }
+    Work.Units.push_back(std::move(C));
+  }
+  return Work;
+}
+
+std::string inspectSource(llvm::StringRef File) {
+  std::string Path(File);
+  struct stat St;
+  if (::stat(Path.c_str(), &St) != 0)
+    return std::string("cannot read it: ") + std::strerror(errno);
+  if (S_ISDIR(St.st_mode))
+    return "it is a directory, not a source file";
+  if (!S_ISREG(St.st_mode))
+    return "it is not a regular file";
+  int Fd = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (Fd < 0)
+    return std::string("cannot read it: ") + std::strerror(errno);
+  char Buffer[8192];
+  ssize_t N = ::read(Fd, Buffer, sizeof(Buffer));
+  int Err = errno;
+  ::close(Fd);
+  if (N < 0)
+    return std::string("cannot read it: ") + std::strerror(Err);
+  // Source text never holds a NUL byte; object files and images do.
+  if (std::memchr(Buffer, '\0', N))
+    return "it is not a source file: it holds binary data";
+  return "";
+}
+
+} // namespace durcheck

@@ -1,0 +1,480 @@
+//===- Driver.cpp - durcheck: the durability checks over a whole project --===//
+//
+// Runs the durability checks over the translation units of a compile
+// database in parallel, joins what each unit learnt into findings no single
+// unit can make, and reports them as text, JSON or SARIF, with the fixes
+// applied on request. Every file it writes is written durably.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CompileDatabase.h"
+#include "DurableFile.h"
+#include "Fixes.h"
+#include "Report.h"
+#include "TidyRunner.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/GlobList.h"
+#include "durcheck/Analysis/FactJoin.h"
+#include "durcheck/Compat.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <mutex>
+#include <numeric>
+#include <set>
+#include <thread>
+
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace durcheck {
+namespace {
+
+/// The documented exit codes.
+enum ExitCode {
+  Clean = 0,
+  HasFindings = 1,
+  ToolError = 2,
+  NotAnalysed = 3,
+};
+
+cl::OptionCategory Category("durcheck options");
+
+cl::opt<std::string>
+    BuildPath("p",
+              cl::desc("Build directory holding compile_commands.json, or the "
+                       "database file itself"),
+              cl::value_desc("path"), cl::cat(Category));
+cl::list<std::string>
+    Selectors(cl::Positional,
+              cl::desc("[<file, directory or regex>...] [-- <compiler flags>]"),
+              cl::cat(Category));
+cl::list<std::string>
+    Excludes("exclude",
+             cl::desc("Skip the units whose file matches this regex"),
+             cl::value_desc("regex"), cl::cat(Category));
+cl::opt<std::string> Jobs("j",
+                          cl::desc("Units analysed at once (default: one "
+                                   "per core; 1 runs serially)"),
+                          cl::value_desc("N"), cl::cat(Category));
+cl::opt<std::string> Checks("checks",
+                            cl::desc("Checks to run, as clang-tidy globs, "
+                                     "over those the configuration enables"),
+                            cl::cat(Category));
+cl::opt<std::string>
+    HeaderFilter("header-filter",
+                 cl::desc("Report findings in headers matching this regex"),
+                 cl::cat(Category));
+cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Do not report findings in headers matching this regex"),
+    cl::cat(Category));
+cl::opt<std::string> ConfigFile(
+    "config-file",
+    cl::desc("Read the configuration from this file instead of .clang-tidy"),
+    cl::cat(Category));
+cl::opt<std::string>
+    Config("config",
+           cl::desc("The configuration, as YAML, instead of .clang-tidy"),
+           cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks"),
+                         cl::cat(Category));
+cl::opt<bool> DumpConfig("dump-config",
+                         cl::desc("Print the configuration in effect"),
+                         cl::cat(Category));
+cl::opt<std::string> Format("format",
+                            cl::desc("Output format: text, json or sarif"),
+                            cl::init("text"), cl::cat(Category));
+cl::opt<std::string> Output("output", cl::desc("Write the report to this file"),
+                            cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("SARIF URIs are relative to this directory (default: the "
+             "current directory)"),
+    cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
+                    cl::cat(Category));
+cl::opt<bool> ExitZero("exit-zero",
+                       cl::desc("Exit 0 when there are findings, unless "
+                                "--warnings-as-errors matches one"),
+                       cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Report the findings of these checks (globs) as errors"),
+    cl::cat(Category));
+cl::opt<bool> Fix("fix", cl::desc("Apply the fixes of the warnings"),
+                  cl::cat(Category));
+cl::opt<bool> FixNotes("fix-notes",
+                       cl::desc("Also apply the fixes of notes (implies "
+                                "--fix)"),
+                       cl::cat(Category));
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the fixes as YAML for clang-apply-replacements"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<cl::boolOrDefault>
+    UseColor("use-color",
+             cl::desc("Colour the text output (default: when stdout is a "
+                      "terminal)"),
+             cl::cat(Category));
+cl::list<std::string> ExtraArgs("extra-arg",
+                                cl::desc("Add this compiler argument"),
+                                cl::cat(Category));
+cl::list<std::string>
+    ExtraArgsBefore("extra-arg-before",
+                    cl::desc("Add this compiler argument before the others"),
+                    cl::cat(Category));
+
+int fail(const Twine &Message) {
+  errs() << "durcheck: error: " << Message << "\n";
+  return ToolError;
+}
+
+std::optional<unsigned> parseJobs(std::string &Error) {
+  if (Jobs.getNumOccurrences() == 0)
+    return std::max(1u, llvm::get_physical_cores() > 0
+                            ? unsigned(llvm::get_physical_cores())
+                            : std::thread::hardware_concurrency());
+  int N = 0;
+  if (StringRef(Jobs).getAsInteger(10, N) || N <= 0) {
+    Error = "-j takes a positive number of jobs, not '" + Jobs + "'";
+    return std::nullopt;
+  }
+  return unsigned(N);
+}
+
+std::optional<ClangTidyOptions> readConfig(std::string &Error) {
+  if (!Config.empty() && !ConfigFile.empty()) {
+    Error = "--config and --config-file both give the configuration; pass "
+            "only one";
+    return std::nullopt;
+  }
+  std::string Text = Config, Name = "--config";
+  if (!ConfigFile.empty()) {
+    auto Buffer = MemoryBuffer::getFile(ConfigFile);
+    if (!Buffer) {
+      Error = "cannot read --config-file '" + ConfigFile +
+              "': " + Buffer.getError().message();
+      return std::nullopt;
+    }
+    Text = (*Buffer)->getBuffer().str();
+    Name = "--config-file '" + ConfigFile + "'";
+  }
+  if (Config.empty() && ConfigFile.empty())
+    return std::nullopt;
+  llvm::ErrorOr<ClangTidyOptions> Parsed =
+      parseConfiguration(MemoryBufferRef(Text, Name));
+  if (!Parsed) {
+    Error = "invalid " + Name + ": " + Parsed.getError().message();
+    return std::nullopt;
+  }
+  return *Parsed;
+}
+
+// A positive glob of --checks that names no check is a typo.
+std::string unknownCheck(StringRef Globs) {
+  SmallVector<StringRef, 8> Terms;
+  Globs.split(Terms, ',', -1, /*KeepEmpty=*/false);
+  for (StringRef Term : Terms) {
+    Term = Term.trim();
+    if (Term.empty() || Term.starts_with("-") ||
+        Term.starts_with("clang-diagnostic-"))
+      continue;
+    GlobList Glob(Term);
+    if (llvm::none_of(allCheckNames(),
+                      [&](const std::string &N) { return Glob.contains(N); }))
+      return Term.str();
+  }
+  return "";
+}
+
+TidyConfig makeConfig(std::optional<ClangTidyOptions> FromFile) {
+  TidyConfig C;
+  C.Defaults = ClangTidyOptions::getDefaults();
+  C.Defaults.Checks = "-*,durability-*";
+  if (!Checks.empty())
+    C.Overrides.Checks = Checks;
+  if (HeaderFilter.getNumOccurrences())
+    C.Overrides.HeaderFilterRegex = HeaderFilter;
+  if (ExcludeHeaderFilter.getNumOccurrences())
+    C.Overrides.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
+  if (WarningsAsErrors.getNumOccurrences())
+    C.Overrides.WarningsAsErrors = WarningsAsErrors;
+  if (!ExtraArgs.empty())
+    C.Overrides.ExtraArgs = std::vector<std::string>(ExtraArgs);
+  if (!ExtraArgsBefore.empty())
+    C.Overrides.ExtraArgsBefore = std::vector<std::string>(ExtraArgsBefore);
+  C.Config = std::move(FromFile);
+  C.FixNotes = FixNotes;
+  return C;
+}
+
+// --list-checks and --dump-config, for the first file or the current
+// directory, as clang-tidy answers them.
+int describeConfig(const TidyConfig &C) {
+  std::string File = Selectors.empty() ? "dummy" : Selectors.front();
+  auto Provider = makeOptionsProvider(C, vfs::getRealFileSystem());
+  ClangTidyOptions Effective = Provider->getOptions(File);
+  GlobList Enabled(Effective.Checks.value_or(""));
+  if (ListChecks) {
+    outs() << "Enabled checks:";
+    for (const std::string &Name : allCheckNames())
+      if (Enabled.contains(Name))
+        outs() << "\n    " << Name;
+    outs() << "\n\n";
+    return Clean;
+  }
+  ClangTidyContext Context(std::make_unique<DefaultOptionsProvider>(
+      ClangTidyGlobalOptions(), Effective));
+  ClangTidyASTConsumerFactory Factory(Context);
+  ClangTidyOptions WithCheckOptions;
+  WithCheckOptions.CheckOptions = Factory.getCheckOptions();
+  Effective.mergeWith(WithCheckOptions, 0);
+  outs() << configurationAsText(Effective) << "\n";
+  return Clean;
+}
+
+// Runs every unit on Jobs threads; the results keep the units' order.
+std::vector<UnitResult> analyseAll(const WorkList &Work, const TidyConfig &C,
+                                   unsigned JobCount) {
+  std::vector<UnitResult> Results(Work.Units.size());
+  std::atomic<size_t> Next{0};
+  std::mutex ProgressLock;
+  size_t Done = 0;
+  bool Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  auto Worker = [&] {
+    for (size_t I; (I = Next++) < Work.Units.size();) {
+      Results[I] = analyseUnit(Work.Units[I], C);
+      if (!Progress)
+        continue;
+      std::lock_guard<std::mutex> Guard(ProgressLock);
+      errs() << "[" << ++Done << "/" << Work.Units.size() << "] "
+             << Work.Units[I].Filename << "\n";
+    }
+  };
+  std::vector<std::thread> Threads;
+  for (unsigned T = 1; T < std::min<size_t>(JobCount, Work.Units.size()); ++T)
+    Threads.emplace_back(Worker);
+  Worker();
+  for (std::thread &T : Threads)
+    T.join();
+  return Results;
+}
+
+bool sameFinding(const ClangTidyError &A, const ClangTidyError &B) {
+  return A.DiagnosticName == B.DiagnosticName &&
+         A.Message.FilePath == B.Message.FilePath &&
+         A.Message.FileOffset == B.Message.FileOffset &&
+         A.Message.Message == B.Message.Message;
+}
+
+bool findingBefore(const ClangTidyError &A, const ClangTidyError &B) {
+  return std::tie(A.Message.FilePath, A.Message.FileOffset, A.DiagnosticName,
+                  A.Message.Message) <
+         std::tie(B.Message.FilePath, B.Message.FileOffset, B.DiagnosticName,
+                  B.Message.Message);
+}
+
+// Applies the join to each unit's findings and orders the lot.
+Report assemble(const WorkList &Work, std::vector<UnitResult> &Results) {
+  std::vector<TranslationUnitFacts> Facts;
+  for (UnitResult &U : Results)
+    Facts.push_back(std::move(U.Facts));
+  JoinResult Join = joinFacts(Facts, "durability-mixed-direct-buffered-io");
+  Report R;
+  R.Units = Work.Units.size();
+  R.Duplicates = Work.Duplicates;
+  R.FixNotes = FixNotes;
+  for (size_t I = 0; I < Results.size(); ++I) {
+    UnitResult &U = Results[I];
+    if (!U.Failure.empty()) {
+      R.Failures.push_back({Work.Units[I].Filename, U.Failure});
+      continue;
+    }
+    if (!U.ChecksEnabled) {
+      ++R.WithoutChecks;
+      continue;
+    }
+    ++R.Analysed;
+    std::set<FindingKey> Candidates;
+    for (const OpenSiteFact &O : Facts[I].Opens)
+      if (O.Candidate)
+        Candidates.insert(
+            {"durability-mixed-direct-buffered-io", O.File, O.Offset});
+    for (ClangTidyError &E : U.Findings) {
+      FindingKey Key{E.DiagnosticName, E.Message.FilePath,
+                     E.Message.FileOffset};
+      if (Join.Dropped.count(Key))
+        continue;
+      if (Candidates.count(Key)) {
+        auto It = Join.Confirmed.find(Key);
+        if (It == Join.Confirmed.end())
+          continue;
+        clang::tooling::DiagnosticMessage Note(It->second.Message);
+        Note.FilePath = It->second.File;
+        Note.FileOffset = It->second.Offset;
+        if (const auto &Fix = It->second.Fix)
+          llvm::cantFail(Note.Fix[Fix->getFilePath()].add(*Fix));
+        E.Notes.push_back(std::move(Note));
+      }
+      R.Findings.push_back(std::move(E));
+    }
+  }
+  // Ties keep the units' order, so that the copy kept is the same for any -j.
+  std::vector<size_t> Order(R.Findings.size());
+  std::iota(Order.begin(), Order.end(), 0);
+  llvm::sort(Order, [&](size_t A, size_t B) {
+    if (findingBefore(R.Findings[A], R.Findings[B]))
+      return true;
+    return !findingBefore(R.Findings[B], R.Findings[A]) && A < B;
+  });
+  std::vector<ClangTidyError> Sorted;
+  for (size_t I : Order)
+    Sorted.push_back(std::move(R.Findings[I]));
+  R.Findings = std::move(Sorted);
+  R.Findings.erase(
+      std::unique(R.Findings.begin(), R.Findings.end(), sameFinding),
+      R.Findings.end());
+  llvm::sort(R.Failures, [](const UnitFailure &A, const UnitFailure &B) {
+    return A.File < B.File;
+  });
+  return R;
+}
+
+std::string render(const Report &R) {
+  if (Format == "json")
+    return renderJson(R);
+  if (Format == "sarif") {
+    SmallString<256> Root(SourceRoot);
+    if (Root.empty())
+      sys::fs::current_path(Root);
+    sys::fs::make_absolute(Root);
+    return renderSarif(R, Root);
+  }
+  bool Color = UseColor == cl::BOU_UNSET
+                   ? Output.empty() && sys::Process::StandardOutHasColors()
+                   : UseColor == cl::BOU_TRUE;
+  return renderText(R, Color);
+}
+
+int exitCode(const Report &R, bool WriteFailed) {
+  if (WriteFailed)
+    return ToolError;
+  if (!R.Failures.empty())
+    return NotAnalysed;
+  bool AnyError = llvm::any_of(
+      R.Findings, [](const ClangTidyError &E) { return E.IsWarningAsError; });
+  if (AnyError || (!R.Findings.empty() && !ExitZero))
+    return HasFindings;
+  return Clean;
+}
+
+int run(int Argc, const char **Argv) {
+  // Split off the compiler flags after "--", as clang-tidy does.
+  std::optional<std::vector<std::string>> FixedArgs;
+  int ToolArgc = Argc;
+  for (int I = 1; I < Argc; ++I)
+    if (StringRef(Argv[I]) == "--") {
+      FixedArgs.emplace(Argv + I + 1, Argv + Argc);
+      ToolArgc = I;
+      break;
+    }
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "durcheck " << DURCHECK_VERSION << " (LLVM " << LLVM_VERSION_STRING
+       << ")\n";
+  });
+  std::string Errors;
+  raw_string_ostream ErrorStream(Errors);
+  if (!cl::ParseCommandLineOptions(
+          ToolArgc, Argv,
+          "durcheck: finds syscall durability misuse in C and C++\n",
+          &ErrorStream)) {
+    ErrorStream.flush();
+    errs() << Errors;
+    return ToolError;
+  }
+
+  std::string Error;
+  std::optional<unsigned> JobCount = parseJobs(Error);
+  if (!JobCount)
+    return fail(Error);
+  if (Format != "text" && Format != "json" && Format != "sarif")
+    return fail("--format must be text, json or sarif, not '" + Format + "'");
+  if (std::string Unknown = unknownCheck(Checks); !Unknown.empty())
+    return fail("unknown check '" + Unknown +
+                "' in --checks; durcheck --list-checks --checks='*' lists "
+                "them");
+  std::optional<ClangTidyOptions> FromFile = readConfig(Error);
+  if (!Error.empty())
+    return fail(Error);
+  TidyConfig C = makeConfig(std::move(FromFile));
+  if (ListChecks || DumpConfig)
+    return describeConfig(C);
+  for (const std::string *Out : {&Output.getValue(), &ExportFixes.getValue()})
+    if (!Out->empty())
+      if (std::string Why = checkWritable(*Out); !Why.empty())
+        return fail(Why);
+
+  WorkRequest Request{BuildPath, Selectors, Excludes, FixedArgs};
+  std::optional<WorkList> Work = selectWork(Request, Error);
+  if (!Work)
+    return fail(Error);
+
+  auto Start = std::chrono::steady_clock::now();
+  std::vector<UnitResult> Results = analyseAll(*Work, C, *JobCount);
+  Report R = assemble(*Work, Results);
+  R.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
+
+  bool WriteFailed = false;
+  auto Write = [&](const std::string &Path, const std::string &Text) {
+    if (std::string Why = writeFileDurably(Path, Text); !Why.empty()) {
+      fail(Why);
+      WriteFailed = true;
+    }
+  };
+  std::string Rendered = render(R);
+  if (Output.empty())
+    outs() << Rendered;
+  else
+    Write(Output, Rendered);
+  if (!ExportFixes.empty())
+    Write(ExportFixes, exportFixes(R.Findings));
+  if (Fix || FixNotes) {
+    FixOutcome Fixed = applyFixes(R.Findings, FixNotes);
+    for (const std::string &Conflict : Fixed.Conflicts)
+      errs() << "durcheck: warning: fix not applied, it overlaps another: "
+             << Conflict << "\n";
+    for (const std::string &Why : Fixed.Errors) {
+      fail(Why);
+      WriteFailed = true;
+    }
+    if (!Quiet)
+      errs() << "durcheck: applied " << Fixed.Applied << " fix"
+             << (Fixed.Applied == 1 ? "" : "es") << " to " << Fixed.Files
+             << " file" << (Fixed.Files == 1 ? "" : "s") << "\n";
+  }
+  for (const UnitFailure &F : R.Failures)
+    errs() << "durcheck: error: " << F.File << ": not analysed: " << F.Reason
+           << "\n";
+  if (!Quiet)
+    errs() << renderSummary(R);
+  return exitCode(R, WriteFailed);
+}
+
+} // namespace
+} // namespace durcheck
+
+int main(int Argc, const char **Argv) {
+  // Past a file size limit, write() then fails with EFBIG, which the durable
+  // writer cleans up after, instead of the signal killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
+  return durcheck::run(Argc, Argv);
+}

@@ -1,0 +1,385 @@
+//===- Report.cpp - The findings of a run and their output formats --------===//
+
+#include "Report.h"
+#include "CheckDocs.h"
+#include "SourceText.h"
+#include "TidyRunner.h"
+#include "durcheck/Compat.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
+
+using namespace clang;
+using namespace clang::tidy;
+using clang::tooling::DiagnosticMessage;
+using clang::tooling::Replacement;
+namespace json = llvm::json;
+
+namespace durcheck {
+
+std::map<std::string, unsigned> Report::findingsPerCheck() const {
+  std::map<std::string, unsigned> Counts;
+  for (const ClangTidyError &E : Findings)
+    ++Counts[E.DiagnosticName];
+  return Counts;
+}
+
+//===-- Text --------------------------------------------------------------===//
+
+namespace {
+
+// Re-emits recorded diagnostics through clang's own printer, as clang-tidy
+// does, so the text is the same to the byte.
+class TextEmitter {
+public:
+  TextEmitter(llvm::raw_ostream &OS, bool Color)
+      : Printer(
+            (DiagOpts.get().ShowColors = Color, DiagOpts.newTextPrinter(OS))),
+        Engine(DiagOpts.newEngine(Printer.get(), /*OwnsConsumer=*/false)),
+        Files(FileSystemOptions()), Sources(*Engine, Files) {
+    Engine->setSourceManager(&Sources);
+    Printer->BeginSourceFile(LangOptions(), nullptr);
+  }
+  ~TextEmitter() { Printer->EndSourceFile(); }
+
+  void emit(const DiagnosticMessage &M, DiagnosticsEngine::Level Level,
+            llvm::StringRef Text) {
+    SourceLocation Loc = locate(M.FilePath, M.FileOffset);
+    auto Builder = Engine->Report(Loc, Engine->getCustomDiagID(Level, "%0"))
+                   << Text;
+    if (Loc.isInvalid())
+      return;
+    for (const auto &[File, Reps] : M.Fix)
+      for (const Replacement &R : Reps) {
+        SourceLocation Begin = locate(R.getFilePath(), R.getOffset());
+        if (Begin.isValid())
+          Builder << FixItHint::CreateReplacement(
+              CharSourceRange::getCharRange(
+                  Begin, Begin.getLocWithOffset(R.getLength())),
+              R.getReplacementText());
+      }
+  }
+
+private:
+  SourceLocation locate(llvm::StringRef Path, unsigned Offset) {
+    if (Path.empty())
+      return {};
+    llvm::Expected<FileEntryRef> File = Files.getFileRef(Path);
+    if (!File) {
+      llvm::consumeError(File.takeError());
+      return {};
+    }
+    FileID ID = Sources.getOrCreateFileID(*File, SrcMgr::C_User);
+    return Sources.getLocForStartOfFile(ID).getLocWithOffset(Offset);
+  }
+
+  compat::DiagnosticOptionsHolder DiagOpts;
+  std::unique_ptr<TextDiagnosticPrinter> Printer;
+  std::unique_ptr<DiagnosticsEngine> Engine;
+  FileManager Files;
+  SourceManager Sources;
+};
+
+} // namespace
+
+std::string renderText(const Report &R, bool Color) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  {
+    TextEmitter Emitter(OS, Color);
+    for (const ClangTidyError &E : R.Findings) {
+      std::string Text = E.Message.Message + " [" + E.DiagnosticName +
+                         (E.IsWarningAsError ? ",-warnings-as-errors" : "") +
+                         "]";
+      Emitter.emit(E.Message,
+                   E.IsWarningAsError ? DiagnosticsEngine::Error
+                                      : DiagnosticsEngine::Warning,
+                   Text);
+      for (const DiagnosticMessage &Note : E.Notes)
+        Emitter.emit(Note, DiagnosticsEngine::Note, Note.Message);
+    }
+  }
+  OS.flush();
+  return Out;
+}
+
+//===-- JSON --------------------------------------------------------------===//
+
+namespace {
+
+json::Array
+replacementsJson(const llvm::StringMap<tooling::Replacements> &Fix) {
+  std::vector<const Replacement *> All;
+  for (const auto &Entry : Fix)
+    for (const Replacement &Rep : Entry.second)
+      All.push_back(&Rep);
+  llvm::sort(
+      All, [](const Replacement *A, const Replacement *B) { return *A < *B; });
+  json::Array Array;
+  for (const Replacement *Rep : All)
+    Array.push_back(
+        json::Object{{"file", json::fixUTF8(Rep->getFilePath())},
+                     {"offset", Rep->getOffset()},
+                     {"length", Rep->getLength()},
+                     {"text", json::fixUTF8(Rep->getReplacementText())}});
+  return Array;
+}
+
+json::Object messageJson(const DiagnosticMessage &M, SourceTexts &Texts) {
+  Position P = Texts.position(M.FilePath, M.FileOffset);
+  return json::Object{{"file", json::fixUTF8(M.FilePath)},
+                      {"line", P.Line},
+                      {"column", P.Column},
+                      {"message", json::fixUTF8(M.Message)},
+                      {"fixes", replacementsJson(M.Fix)}};
+}
+
+} // namespace
+
+std::string renderJson(const Report &R) {
+  SourceTexts Texts;
+  json::Array Findings;
+  for (const ClangTidyError &E : R.Findings) {
+    json::Object F = messageJson(E.Message, Texts);
+    F["check"] = E.DiagnosticName;
+    F["level"] = E.IsWarningAsError ? "error" : "warning";
+    json::Array Notes;
+    for (const DiagnosticMessage &Note : E.Notes)
+      Notes.push_back(messageJson(Note, Texts));
+    F["notes"] = std::move(Notes);
+    Findings.push_back(std::move(F));
+  }
+  json::Array Failures;
+  for (const UnitFailure &F : R.Failures)
+    Failures.push_back(json::Object{{"file", json::fixUTF8(F.File)},
+                                    {"reason", json::fixUTF8(F.Reason)}});
+  json::Object PerCheck;
+  for (const auto &[Check, Count] : R.findingsPerCheck())
+    PerCheck[Check] = Count;
+  json::Object Root{
+      {"version", 1},
+      {"tool",
+       json::Object{{"name", "durcheck"}, {"version", DURCHECK_VERSION}}},
+      {"findings", std::move(Findings)},
+      {"failures", std::move(Failures)},
+      {"summary", json::Object{{"translation_units", R.Units},
+                               {"analysed", R.Analysed},
+                               {"failed", R.Failures.size()},
+                               {"without_checks", R.WithoutChecks},
+                               {"duplicates", R.Duplicates},
+                               {"findings", R.Findings.size()},
+                               {"findings_per_check", std::move(PerCheck)}}}};
+  return llvm::formatv("{0:2}", json::Value(std::move(Root))).str() + "\n";
+}
+
+//===-- SARIF -------------------------------------------------------------===//
+
+namespace {
+
+// RFC 3986: keep the unreserved characters and '/', escape every other byte.
+std::string percentEncode(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
+      Out += C;
+    else
+      Out += llvm::formatv("%{0:X2}", unsigned(C)).str();
+  }
+  return Out;
+}
+
+class SarifWriter {
+public:
+  SarifWriter(const Report &R, llvm::StringRef SourceRoot)
+      : R(R), Root(SourceRoot.rtrim('/').str()) {}
+
+  json::Value run() {
+    json::Object Run{
+        {"tool", json::Object{{"driver", driver()}}},
+        {"originalUriBaseIds",
+         json::Object{
+             {"%SRCROOT%",
+              json::Object{{"uri", "file://" + percentEncode(Root) + "/"}}}}},
+        {"columnKind", "unicodeCodePoints"},
+        {"invocations", json::Array{invocation()}},
+        {"results", results()}};
+    return json::Object{
+        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+        {"version", "2.1.0"},
+        {"runs", json::Array{std::move(Run)}}};
+  }
+
+private:
+  json::Object driver() {
+    json::Array Rules;
+    for (const std::string &Name : allCheckNames()) {
+      RuleIndex[Name] = Rules.size();
+      CheckDoc Doc = checkDoc(Name);
+      Rules.push_back(json::Object{
+          {"id", Name},
+          {"shortDescription", json::Object{{"text", Doc.Summary}}},
+          {"fullDescription", json::Object{{"text", Doc.Description}}},
+          {"help", json::Object{{"text", Doc.Help}}},
+          {"defaultConfiguration", json::Object{{"level", "warning"}}}});
+    }
+    return json::Object{{"name", "durcheck"},
+                        {"version", DURCHECK_VERSION},
+                        {"semanticVersion", DURCHECK_VERSION},
+                        {"rules", std::move(Rules)}};
+  }
+
+  json::Object invocation() {
+    json::Array Notifications;
+    for (const UnitFailure &F : R.Failures)
+      Notifications.push_back(json::Object{
+          {"level", "error"},
+          {"message",
+           json::Object{{"text", json::fixUTF8("not analysed: " + F.Reason)}}},
+          {"locations",
+           json::Array{json::Object{
+               {"physicalLocation",
+                json::Object{{"artifactLocation", artifact(F.File)}}}}}}});
+    return json::Object{
+        {"executionSuccessful", R.Failures.empty()},
+        {"toolExecutionNotifications", std::move(Notifications)}};
+  }
+
+  json::Object artifact(llvm::StringRef File) {
+    if (llvm::StringRef(File).starts_with(Root + "/"))
+      return json::Object{
+          {"uri", percentEncode(File.drop_front(Root.size() + 1))},
+          {"uriBaseId", "%SRCROOT%"}};
+    return json::Object{{"uri", "file://" + percentEncode(File)}};
+  }
+
+  json::Object region(llvm::StringRef File, unsigned Begin, unsigned End) {
+    Position B = Texts.position(File, Begin);
+    Position E = Texts.position(File, End);
+    return json::Object{{"startLine", B.Line ? B.Line : 1},
+                        {"startColumn", B.Line ? B.CodePointColumn : 1},
+                        {"endLine", E.Line ? E.Line : 1},
+                        {"endColumn", E.Line ? E.CodePointColumn : 1}};
+  }
+
+  json::Object location(const DiagnosticMessage &M) {
+    json::Object Physical{{"artifactLocation", artifact(M.FilePath)}};
+    if (Texts.position(M.FilePath, M.FileOffset).Line)
+      Physical["region"] = region(M.FilePath, M.FileOffset, M.FileOffset);
+    return json::Object{{"physicalLocation", std::move(Physical)}};
+  }
+
+  json::Object fix(llvm::StringRef Description,
+                   const llvm::StringMap<tooling::Replacements> &Fix) {
+    std::map<std::string, json::Array> PerFile;
+    for (const auto &Entry : Fix)
+      for (const Replacement &Rep : Entry.second)
+        PerFile[Rep.getFilePath().str()].push_back(json::Object{
+            {"deletedRegion", region(Rep.getFilePath(), Rep.getOffset(),
+                                     Rep.getOffset() + Rep.getLength())},
+            {"insertedContent",
+             json::Object{{"text", json::fixUTF8(Rep.getReplacementText())}}}});
+    json::Array Changes;
+    for (auto &[File, Replacements] : PerFile)
+      Changes.push_back(
+          json::Object{{"artifactLocation", artifact(File)},
+                       {"replacements", std::move(Replacements)}});
+    return json::Object{
+        {"description", json::Object{{"text", json::fixUTF8(Description)}}},
+        {"artifactChanges", std::move(Changes)}};
+  }
+
+  // Stable across runs and across edits elsewhere in the file: the rule,
+  // the file, the message and the text of the line, not its number; the
+  // occurrence count tells identical lines apart.
+  std::string fingerprint(const ClangTidyError &E, llvm::StringRef Uri) {
+    Position P = Texts.position(E.Message.FilePath, E.Message.FileOffset);
+    std::string Line = Texts.line(E.Message.FilePath, P.Line).trim().str();
+    std::string Key = E.DiagnosticName + '\0' + Uri.str() + '\0' +
+                      E.Message.Message + '\0' + Line;
+    std::string Hash =
+        llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)),
+                    /*LowerCase=*/true)
+            .substr(0, 32);
+    return Hash + ":" + std::to_string(++Occurrences[Hash]);
+  }
+
+  json::Array results() {
+    json::Array Results;
+    for (const ClangTidyError &E : R.Findings) {
+      json::Object Primary = location(E.Message);
+      std::string Uri =
+          artifact(E.Message.FilePath)["uri"].getAsString()->str();
+      json::Array Related, Fixes;
+      for (size_t I = 0; I < E.Notes.size(); ++I) {
+        json::Object Note = location(E.Notes[I]);
+        Note["id"] = int64_t(I);
+        Note["message"] =
+            json::Object{{"text", json::fixUTF8(E.Notes[I].Message)}};
+        Related.push_back(std::move(Note));
+      }
+      if (!E.Message.Fix.empty())
+        Fixes.push_back(fix(E.Message.Message, E.Message.Fix));
+      for (const DiagnosticMessage &Note : E.Notes)
+        if (!Note.Fix.empty())
+          Fixes.push_back(fix(Note.Message, Note.Fix));
+      json::Object Result{
+          {"ruleId", E.DiagnosticName},
+          {"level", E.IsWarningAsError ? "error" : "warning"},
+          {"message", json::Object{{"text", json::fixUTF8(E.Message.Message)}}},
+          {"locations", json::Array{std::move(Primary)}},
+          {"partialFingerprints",
+           json::Object{{"durcheck/v1", fingerprint(E, Uri)}}}};
+      if (auto It = RuleIndex.find(E.DiagnosticName); It != RuleIndex.end())
+        Result["ruleIndex"] = int64_t(It->second);
+      if (!Related.empty())
+        Result["relatedLocations"] = std::move(Related);
+      if (!Fixes.empty())
+        Result["fixes"] = std::move(Fixes);
+      Results.push_back(std::move(Result));
+    }
+    return Results;
+  }
+
+  const Report &R;
+  std::string Root;
+  SourceTexts Texts;
+  std::map<std::string, size_t> RuleIndex;
+  std::map<std::string, unsigned> Occurrences;
+};
+
+} // namespace
+
+std::string renderSarif(const Report &R, llvm::StringRef SourceRoot) {
+  SarifWriter Writer(R, SourceRoot);
+  return llvm::formatv("{0:2}", Writer.run()).str() + "\n";
+}
+
+std::string renderSummary(const Report &R) {
+  std::string Checks;
+  for (const auto &[Check, Count] : R.findingsPerCheck())
+    Checks +=
+        (Checks.empty() ? " (" : ", ") + Check + ": " + std::to_string(Count);
+  if (!Checks.empty())
+    Checks += ")";
+  std::string Line = llvm::formatv(
+      "durcheck: {0} finding{1}{2} in {3} of {4} translation unit{5}",
+      R.Findings.size(), R.Findings.size() == 1 ? "" : "s", Checks, R.Analysed,
+      R.Units, R.Units == 1 ? "" : "s");
+  if (!R.Failures.empty())
+    Line += llvm::formatv("; {0} not analysed", R.Failures.size()).str();
+  if (R.WithoutChecks)
+    Line +=
+        llvm::formatv("; {0} with no durability check enabled", R.WithoutChecks)
+            .str();
+  if (R.Duplicates)
+    Line += llvm::formatv("; {0} duplicate entr{1} skipped", R.Duplicates,
+                          R.Duplicates == 1 ? "y" : "ies")
+                .str();
+  return Line + llvm::formatv("; {0:f2} s\n", R.Seconds).str();
+}
+
+} // namespace durcheck

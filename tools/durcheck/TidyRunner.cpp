@@ -1,0 +1,241 @@
+//===- TidyRunner.cpp - One translation unit through clang-tidy -----------===//
+
+#include "TidyRunner.h"
+#include "CompileDatabase.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/GlobList.h"
+#include "durcheck/Compat.h"
+#include "clang/Frontend/CompilerInvocation.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace clang;
+using namespace clang::tidy;
+using namespace clang::tooling;
+
+namespace durcheck {
+namespace {
+
+// The one command of the unit being analysed, whatever file is asked for.
+class SingleCommandDatabase : public CompilationDatabase {
+public:
+  explicit SingleCommandDatabase(CompileCommand Command)
+      : Command(std::move(Command)) {}
+  std::vector<CompileCommand> getCompileCommands(StringRef) const override {
+    return {Command};
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return {Command.Filename};
+  }
+
+private:
+  CompileCommand Command;
+};
+
+// The frontend action of clang-tidy's own runner.
+class TidyActionFactory : public FrontendActionFactory {
+public:
+  TidyActionFactory(ClangTidyContext &Context,
+                    IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
+      : ConsumerFactory(Context, std::move(FS)) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(ConsumerFactory);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // As clang-tidy does: code under __clang_analyzer__ is analysed too.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // No "N warnings generated." per unit: the summary counts findings.
+    Invocation->getDiagnosticOpts().ShowCarets = false;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+
+private:
+  class Action : public ASTFrontendAction {
+  public:
+    explicit Action(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                   StringRef File) override {
+      return Factory.createASTConsumer(CI, File);
+    }
+
+  private:
+    ClangTidyASTConsumerFactory &Factory;
+  };
+
+  ClangTidyASTConsumerFactory ConsumerFactory;
+};
+
+// The ExtraArgs and ExtraArgsBefore of the unit's configuration.
+ArgumentsAdjuster extraArgsAdjuster(ClangTidyContext &Context) {
+  return [&Context](const CommandLineArguments &Args, StringRef File) {
+    ClangTidyOptions Opts = Context.getOptionsForFile(File);
+    CommandLineArguments Adjusted = Args;
+    if (Opts.ExtraArgsBefore) {
+      auto At = Adjusted.begin();
+      if (At != Adjusted.end() && !StringRef(*At).starts_with("-"))
+        ++At; // After the compiler's name.
+      Adjusted.insert(At, Opts.ExtraArgsBefore->begin(),
+                      Opts.ExtraArgsBefore->end());
+    }
+    if (Opts.ExtraArgs)
+      Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                      Opts.ExtraArgs->end());
+    return Adjusted;
+  };
+}
+
+std::string absoluteIn(StringRef Dir, StringRef Path) {
+  if (Path.empty())
+    return "";
+  SmallString<256> Abs(Path);
+  if (!llvm::sys::path::is_absolute(Abs)) {
+    Abs = Dir;
+    llvm::sys::path::append(Abs, Path);
+  }
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+void absolutize(llvm::StringMap<Replacements> &Fix, StringRef Dir) {
+  llvm::StringMap<Replacements> Result;
+  for (const auto &[File, Reps] : Fix) {
+    Replacements &Into = Result[absoluteIn(Dir, File)];
+    for (const Replacement &R : Reps)
+      llvm::cantFail(
+          Into.add(Replacement(absoluteIn(Dir, R.getFilePath()), R.getOffset(),
+                               R.getLength(), R.getReplacementText())));
+  }
+  Fix = std::move(Result);
+}
+
+void absolutize(DiagnosticMessage &M, StringRef Dir) {
+  M.FilePath = absoluteIn(Dir, M.FilePath);
+  absolutize(M.Fix, Dir);
+}
+
+// The facts name files as the unit's source manager did; the join compares
+// them across units, so they must be absolute too.
+void absolutize(TranslationUnitFacts &Facts, StringRef Dir) {
+  for (ConditionalRename &R : Facts.Renames)
+    R.Finding.File = absoluteIn(Dir, R.Finding.File);
+  for (ConditionalChildCall &C : Facts.ChildCalls)
+    C.Finding.File = absoluteIn(Dir, C.Finding.File);
+  for (OpenSiteFact &O : Facts.Opens) {
+    O.File = absoluteIn(Dir, O.File);
+    if (O.AddDirect)
+      O.AddDirect = Replacement(
+          absoluteIn(Dir, O.AddDirect->getFilePath()), O.AddDirect->getOffset(),
+          O.AddDirect->getLength(), O.AddDirect->getReplacementText());
+  }
+}
+
+bool enablesDurabilityCheck(ClangTidyContext &Context, StringRef File) {
+  ClangTidyOptions Opts = Context.getOptionsForFile(File);
+  GlobList Checks(Opts.Checks.value_or(""));
+  return llvm::any_of(allCheckNames(), [&](const std::string &Name) {
+    return Checks.contains(Name);
+  });
+}
+
+std::string describeCompileError(const ClangTidyError &E) {
+  return "it does not compile: " + E.Message.FilePath + ":" +
+         std::to_string(E.Message.FileOffset) + ": " + E.Message.Message;
+}
+
+} // namespace
+
+std::unique_ptr<ClangTidyOptionsProvider>
+makeOptionsProvider(const TidyConfig &Config,
+                    IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  if (Config.Config)
+    return std::make_unique<ConfigOptionsProvider>(
+        Config.Global, Config.Defaults, *Config.Config, Config.Overrides,
+        std::move(FS));
+  return std::make_unique<FileOptionsProvider>(Config.Global, Config.Defaults,
+                                               Config.Overrides, std::move(FS));
+}
+
+std::vector<std::string> allCheckNames() {
+  static const std::vector<std::string> Names = [] {
+    ClangTidyCheckFactories Factories;
+    for (const auto &Entry : ClangTidyModuleRegistry::entries())
+      Entry.instantiate()->addCheckFactories(Factories);
+    std::vector<std::string> Result;
+    for (const auto &Factory : Factories)
+      Result.push_back(Factory.getKey().str());
+    llvm::sort(Result);
+    return Result;
+  }();
+  return Names;
+}
+
+UnitResult analyseUnit(const CompileCommand &Command,
+                       const TidyConfig &Config) {
+  UnitResult Result;
+  Result.Failure = inspectSource(Command.Filename);
+  if (!Result.Failure.empty())
+    return Result;
+  // A file system of the unit's own, so that threads do not share a
+  // working directory.
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::createPhysicalFileSystem());
+  FS->setCurrentWorkingDirectory(Command.Directory);
+  ClangTidyContext Context(makeOptionsProvider(Config, FS));
+  if (!enablesDurabilityCheck(Context, Command.Filename)) {
+    Result.ChecksEnabled = false;
+    return Result;
+  }
+  FactSink Sink(Context, Result.Facts);
+  SingleCommandDatabase Database(Command);
+  ClangTool Tool(Database, {Command.Filename},
+                 std::make_shared<PCHContainerOperations>(), FS);
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(extraArgsAdjuster(Context));
+  Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
+  ClangTidyDiagnosticConsumer Consumer(Context, nullptr,
+                                       /*RemoveIncompatibleErrors=*/true,
+                                       Config.FixNotes);
+  compat::DiagnosticOptionsHolder DiagOpts;
+  std::unique_ptr<DiagnosticsEngine> Engine =
+      DiagOpts.newEngine(&Consumer, /*OwnsConsumer=*/false);
+  DiagOpts.attachTo(Context, Engine.get());
+  Tool.setDiagnosticConsumer(&Consumer);
+  TidyActionFactory Factory(Context, FS);
+  int Status = Tool.run(&Factory);
+
+  for (ClangTidyError &E : Consumer.take()) {
+    StringRef Dir = E.BuildDirectory.empty() ? StringRef(Command.Directory)
+                                             : StringRef(E.BuildDirectory);
+    absolutize(E.Message, Dir);
+    for (DiagnosticMessage &Note : E.Notes)
+      absolutize(Note, Dir);
+    if (E.DiagLevel >= ClangTidyError::Error &&
+        StringRef(E.DiagnosticName).starts_with("clang-diagnostic-")) {
+      if (Result.Failure.empty())
+        Result.Failure = describeCompileError(E);
+      continue;
+    }
+    if (StringRef(E.DiagnosticName).starts_with("durability-"))
+      Result.Findings.push_back(std::move(E));
+  }
+  if (Status != 0 && Result.Failure.empty())
+    Result.Failure = "the compiler could not run its compile command";
+  absolutize(Result.Facts, Command.Directory);
+  // What a unit that does not compile says is not analysis.
+  if (!Result.Failure.empty()) {
+    Result.Findings.clear();
+    Result.Facts = {};
+  }
+  return Result;
+}
+
+} // namespace durcheck

@@ -1,0 +1,55 @@
+//===- TidyRunner.h - One translation unit through clang-tidy ---*- C++ -*-===//
+//
+// durcheck runs its checks through clang-tidy's own machinery -- options
+// providers, the diagnostic consumer with its NOLINT handling, fix-its --
+// one translation unit at a time, so that many can run in parallel.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DURCHECK_TOOLS_TIDYRUNNER_H
+#define DURCHECK_TOOLS_TIDYRUNNER_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "durcheck/Facts.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace durcheck {
+
+/// The clang-tidy configuration of a run, in clang-tidy's layers: defaults,
+/// then .clang-tidy files (or --config/--config-file instead), then the
+/// command line.
+struct TidyConfig {
+  clang::tidy::ClangTidyGlobalOptions Global;
+  clang::tidy::ClangTidyOptions Defaults;
+  clang::tidy::ClangTidyOptions Overrides;
+  std::optional<clang::tidy::ClangTidyOptions> Config;
+  bool FixNotes = false;
+};
+
+std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+makeOptionsProvider(const TidyConfig &Config,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
+
+/// The names of every check durcheck has, sorted.
+std::vector<std::string> allCheckNames();
+
+struct UnitResult {
+  /// The findings of the durability checks, with absolute file names.
+  std::vector<clang::tidy::ClangTidyError> Findings;
+  TranslationUnitFacts Facts;
+  /// Why the unit was not analysed; empty when it was.
+  std::string Failure;
+  /// False when the unit's configuration enables no durability check.
+  bool ChecksEnabled = true;
+};
+
+UnitResult analyseUnit(const clang::tooling::CompileCommand &Command,
+                       const TidyConfig &Config);
+
+} // namespace durcheck
+
+#endif // DURCHECK_TOOLS_TIDYRUNNER_H
