@@ -75,13 +75,13 @@ std::optional<std::vector<CompileCommand>> loadDatabase(const std::string &Path,
                 : "malformed compile database '" + Path + "': " + Message;
     return std::nullopt;
   }
-  // A relative "directory" is relative to the database; the loader has
-  // already joined a relative "file" to it.
+  // A relative "directory" is relative to the database, a relative "file"
+  // to its directory.
   std::string Base(llvm::sys::path::parent_path(absolute(Path)));
   std::vector<CompileCommand> Commands = DB->getAllCompileCommands();
   for (CompileCommand &C : Commands) {
     C.Directory = absolute(C.Directory, Base);
-    C.Filename = absolute(C.Filename, Base);
+    C.Filename = absolute(C.Filename, C.Directory);
   }
   return Commands;
 }

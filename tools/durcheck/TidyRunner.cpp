@@ -2,6 +2,7 @@
 
 #include "TidyRunner.h"
 #include "CompileDatabase.h"
+#include "SourceText.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "durcheck/Compat.h"
@@ -147,8 +148,12 @@ bool enablesDurabilityCheck(ClangTidyContext &Context, StringRef File) {
 }
 
 std::string describeCompileError(const ClangTidyError &E) {
-  return "it does not compile: " + E.Message.FilePath + ":" +
-         std::to_string(E.Message.FileOffset) + ": " + E.Message.Message;
+  SourceTexts Texts;
+  Position P = Texts.position(E.Message.FilePath, E.Message.FileOffset);
+  std::string Where = E.Message.FilePath;
+  if (P.Line)
+    Where += ":" + std::to_string(P.Line) + ":" + std::to_string(P.Column);
+  return "it does not compile: " + Where + ": " + E.Message.Message;
 }
 
 } // namespace
