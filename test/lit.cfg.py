@@ -7,7 +7,7 @@ import lit.formats
 config.name = "durcheck"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".cpp", ".test"]
-config.excludes = ["Inputs", "validate_sarif.py"]
+config.excludes = ["Inputs"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.durcheck_obj_root, "test")
 
@@ -30,6 +30,12 @@ config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%plugin", config.plugin))
 config.substitutions.append(("%durcheck", config.durcheck))
 config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(
+    ("%make_project", "%s %s" % (config.python_executable, os.path.join(
+        config.test_source_root, "tool", "make_project.py"))))
+config.substitutions.append(
+    ("%exit_code", "%s %s" % (config.python_executable, os.path.join(
+        config.test_source_root, "tool", "exit_code.py"))))
 config.substitutions.append(("%llvm_major", config.llvm_major))
 config.substitutions.append(("%inputs",
                              os.path.join(config.test_source_root, "Inputs")))
@@ -42,3 +48,4 @@ if other_tidy:
     config.substitutions.append(("%other_clang_tidy", other_tidy))
     config.substitutions.append(("%other_major", other))
 config.substitutions.append(("%obj_root", config.durcheck_obj_root))
+config.substitutions.append(("%src_root", config.durcheck_source_root))

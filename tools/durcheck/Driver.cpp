@@ -441,9 +441,10 @@ int run(int Argc, const char **Argv) {
     }
   };
   std::string Rendered = render(R);
-  if (Output.empty())
+  if (Output.empty()) {
     outs() << Rendered;
-  else
+    outs().flush(); // Before anything on stderr.
+  } else
     Write(Output, Rendered);
   if (!ExportFixes.empty())
     Write(ExportFixes, exportFixes(R.Findings));

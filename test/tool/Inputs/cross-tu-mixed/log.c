@@ -1,0 +1,3 @@
+#include "paths.h"
+
+const char *log_path = "/var/log/store.log";

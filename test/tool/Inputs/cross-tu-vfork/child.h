@@ -1,0 +1,2 @@
+void run_child(char *const argv[]);
+void log_msg(const char *msg);

@@ -1,0 +1,3 @@
+#include "store.h"
+
+int save_a(int fd) { return store_replace(fd, "a.tmp", "a"); }

@@ -1,0 +1,3 @@
+#include "store.h"
+
+int save_b(int fd) { return store_replace(fd, "b.tmp", "b"); }
