@@ -31,7 +31,8 @@ SARIF 2.1.0 schema uses, plus a few closely related ones:
   true != 1 and false != 0.
 
   "format" is checked loosely: "uri-reference" must be a string without
-  whitespace or control characters, "uri" must also start with a scheme
+  whitespace or control characters whose every '%' starts a two-digit hex
+  escape (RFC 3986 percent-encoding), "uri" must also start with a scheme
   ("https:", "file:", ...), and "date-time" must look like an RFC 3339
   timestamp (the date and time fields are not range-checked).
 
@@ -100,6 +101,7 @@ JSON_TYPES = ("null", "boolean", "integer", "number", "string", "array",
 
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 BAD_URI_CHAR_RE = re.compile(r"[\x00-\x20\x7f-\x9f]")
+BAD_PERCENT_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 DATE_TIME_RE = re.compile(
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}"
     r"(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$")
@@ -465,6 +467,8 @@ def check_string(v, value, schema, path, errors, active):
 def format_uri_reference(text):
     if BAD_URI_CHAR_RE.search(text):
         return "%s contains whitespace or control characters" % short(text)
+    if BAD_PERCENT_RE.search(text):
+        return "%s has a '%%' not followed by two hex digits" % short(text)
     return None
 
 

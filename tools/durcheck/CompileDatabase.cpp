@@ -4,8 +4,11 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -61,24 +64,66 @@ std::string identity(const CompileCommand &C) {
   return Key;
 }
 
+// Why Text is not a JSON array of objects, or "". clang's loader recovers
+// from syntax errors -- a lost closing bracket, a cut-off entry -- and
+// prints them to stderr; a compile database must not half-load.
+std::string syntaxError(llvm::StringRef Text) {
+  llvm::SourceMgr Sources;
+  std::string First;
+  Sources.setDiagHandler(
+      [](const llvm::SMDiagnostic &D, void *Context) {
+        auto &Message = *static_cast<std::string *>(Context);
+        if (Message.empty())
+          Message = "line " + std::to_string(D.getLineNo()) + ": " +
+                    D.getMessage().str();
+      },
+      &First);
+  llvm::yaml::Stream Stream(Text, Sources);
+  llvm::yaml::document_iterator Doc = Stream.begin();
+  if (Doc == Stream.end() || !Doc->getRoot())
+    return "it is empty";
+  auto *Entries = llvm::dyn_cast<llvm::yaml::SequenceNode>(Doc->getRoot());
+  if (!Entries)
+    return First.empty() ? "expected a JSON array of entries" : First;
+  unsigned Index = 0;
+  for (llvm::yaml::Node &Entry : *Entries) {
+    if (!First.empty())
+      break;
+    if (!llvm::isa<llvm::yaml::MappingNode>(Entry))
+      return "entry " + std::to_string(Index) + " is not a JSON object";
+    Entry.skip();
+    ++Index;
+  }
+  if (First.empty() && ++Doc != Stream.end())
+    First = "text after the array";
+  return First;
+}
+
 std::optional<std::vector<CompileCommand>> loadDatabase(const std::string &Path,
                                                         std::string &Error) {
-  std::string Message;
-  std::unique_ptr<JSONCompilationDatabase> DB =
-      JSONCompilationDatabase::loadFromFile(Path, Message,
-                                            JSONCommandLineSyntax::AutoDetect);
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    Error = "cannot read compile database '" + Path +
+            "': " + Buffer.getError().message();
+    return std::nullopt;
+  }
+  std::string Message = syntaxError((*Buffer)->getBuffer());
+  std::unique_ptr<JSONCompilationDatabase> DB;
+  if (Message.empty())
+    DB = JSONCompilationDatabase::loadFromBuffer(
+        (*Buffer)->getBuffer(), Message, JSONCommandLineSyntax::AutoDetect);
   if (!DB) {
-    llvm::StringRef Reason(Message);
-    Reason.consume_front("Error while opening JSON database: ");
-    Error = llvm::StringRef(Message).starts_with("Error while opening")
-                ? "cannot read compile database '" + Path + "': " + Reason.str()
-                : "malformed compile database '" + Path + "': " + Message;
+    Error = "malformed compile database '" + Path + "': " + Message;
     return std::nullopt;
   }
   // A relative "directory" is relative to the database, a relative "file"
   // to its directory.
   std::string Base(llvm::sys::path::parent_path(absolute(Path)));
   std::vector<CompileCommand> Commands = DB->getAllCompileCommands();
+  if (Commands.empty()) {
+    Error = "compile database '" + Path + "' lists no translation units";
+    return std::nullopt;
+  }
   for (CompileCommand &C : Commands) {
     C.Directory = absolute(C.Directory, Base);
     C.Filename = absolute(C.Filename, C.Directory);

@@ -61,7 +61,7 @@ cl::list<std::string>
 cl::opt<std::string> Jobs("j",
                           cl::desc("Units analysed at once (default: one "
                                    "per core; 1 runs serially)"),
-                          cl::value_desc("N"), cl::cat(Category));
+                          cl::value_desc("N"), cl::Prefix, cl::cat(Category));
 cl::opt<std::string> Checks("checks",
                             cl::desc("Checks to run, as clang-tidy globs, "
                                      "over those the configuration enables"),

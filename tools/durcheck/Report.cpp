@@ -187,7 +187,7 @@ std::string percentEncode(llvm::StringRef Path) {
     if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
       Out += C;
     else
-      Out += llvm::formatv("%{0:X2}", unsigned(C)).str();
+      Out += {'%', llvm::hexdigit(C >> 4), llvm::hexdigit(C & 15)};
   }
   return Out;
 }

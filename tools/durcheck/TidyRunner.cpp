@@ -153,7 +153,10 @@ std::string describeCompileError(const ClangTidyError &E) {
   std::string Where = E.Message.FilePath;
   if (P.Line)
     Where += ":" + std::to_string(P.Line) + ":" + std::to_string(P.Column);
-  return "it does not compile: " + Where + ": " + E.Message.Message;
+  // An error in the command line, not in the source, has no location.
+  if (!Where.empty())
+    Where += ": ";
+  return "it does not compile: " + Where + E.Message.Message;
 }
 
 } // namespace
