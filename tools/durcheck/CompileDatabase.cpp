@@ -204,6 +204,11 @@ bool select(std::vector<CompileCommand> &Commands, const WorkRequest &Request,
       if (Pattern.match(Commands[I].Filename))
         Keep[I] = false;
   }
+  if (llvm::none_of(Keep, [](bool K) { return K; })) {
+    Error = "--exclude leaves no translation unit of compile database '" +
+            Database + "' to analyse";
+    return false;
+  }
   std::vector<CompileCommand> Selected;
   for (size_t I = 0; I < Commands.size(); ++I)
     if (Keep[I])

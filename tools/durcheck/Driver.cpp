@@ -19,7 +19,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/Threading.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
 #include <chrono>
@@ -137,9 +137,7 @@ int fail(const Twine &Message) {
 
 std::optional<unsigned> parseJobs(std::string &Error) {
   if (Jobs.getNumOccurrences() == 0)
-    return std::max(1u, llvm::get_physical_cores() > 0
-                            ? unsigned(llvm::get_physical_cores())
-                            : std::thread::hardware_concurrency());
+    return std::max(1u, std::thread::hardware_concurrency());
   int N = 0;
   if (StringRef(Jobs).getAsInteger(10, N) || N <= 0) {
     Error = "-j takes a positive number of jobs, not '" + Jobs + "'";
@@ -167,10 +165,16 @@ std::optional<ClangTidyOptions> readConfig(std::string &Error) {
   }
   if (Config.empty() && ConfigFile.empty())
     return std::nullopt;
-  llvm::ErrorOr<ClangTidyOptions> Parsed =
-      parseConfiguration(MemoryBufferRef(Text, Name));
+  std::string Why;
+  llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
+      MemoryBufferRef(Text, Name), [&](const SMDiagnostic &D) {
+        if (Why.empty())
+          Why = "line " + std::to_string(D.getLineNo()) + ": " +
+                D.getMessage().str();
+      });
   if (!Parsed) {
-    Error = "invalid " + Name + ": " + Parsed.getError().message();
+    Error = "invalid " + Name + ": " +
+            (Why.empty() ? Parsed.getError().message() : Why);
     return std::nullopt;
   }
   return *Parsed;
@@ -242,6 +246,7 @@ int describeConfig(const TidyConfig &C) {
 // Runs every unit on Jobs threads; the results keep the units' order.
 std::vector<UnitResult> analyseAll(const WorkList &Work, const TidyConfig &C,
                                    unsigned JobCount) {
+  SharedOptions Options(C);
   std::vector<UnitResult> Results(Work.Units.size());
   std::atomic<size_t> Next{0};
   std::mutex ProgressLock;
@@ -249,7 +254,7 @@ std::vector<UnitResult> analyseAll(const WorkList &Work, const TidyConfig &C,
   bool Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   auto Worker = [&] {
     for (size_t I; (I = Next++) < Work.Units.size();) {
-      Results[I] = analyseUnit(Work.Units[I], C);
+      Results[I] = analyseUnit(Work.Units[I], Options);
       if (!Progress)
         continue;
       std::lock_guard<std::mutex> Guard(ProgressLock);
@@ -367,8 +372,7 @@ int exitCode(const Report &R, bool WriteFailed) {
     return ToolError;
   if (!R.Failures.empty())
     return NotAnalysed;
-  bool AnyError = llvm::any_of(
-      R.Findings, [](const ClangTidyError &E) { return E.IsWarningAsError; });
+  bool AnyError = llvm::any_of(R.Findings, isError);
   if (AnyError || (!R.Findings.empty() && !ExitZero))
     return HasFindings;
   return Clean;

@@ -28,6 +28,10 @@ std::map<std::string, unsigned> Report::findingsPerCheck() const {
   return Counts;
 }
 
+bool isError(const ClangTidyError &E) {
+  return E.IsWarningAsError || E.DiagLevel == ClangTidyError::Error;
+}
+
 //===-- Text --------------------------------------------------------------===//
 
 namespace {
@@ -95,10 +99,12 @@ std::string renderText(const Report &R, bool Color) {
       std::string Text = E.Message.Message + " [" + E.DiagnosticName +
                          (E.IsWarningAsError ? ",-warnings-as-errors" : "") +
                          "]";
-      Emitter.emit(E.Message,
-                   E.IsWarningAsError ? DiagnosticsEngine::Error
-                                      : DiagnosticsEngine::Warning,
-                   Text);
+      // As clang-tidy prints them: notes left over from a suppressed warning
+      // keep their own level.
+      auto Level = E.IsWarningAsError
+                       ? DiagnosticsEngine::Error
+                       : static_cast<DiagnosticsEngine::Level>(E.DiagLevel);
+      Emitter.emit(E.Message, Level, Text);
       for (const DiagnosticMessage &Note : E.Notes)
         Emitter.emit(Note, DiagnosticsEngine::Note, Note.Message);
     }
@@ -146,7 +152,7 @@ std::string renderJson(const Report &R) {
   for (const ClangTidyError &E : R.Findings) {
     json::Object F = messageJson(E.Message, Texts);
     F["check"] = E.DiagnosticName;
-    F["level"] = E.IsWarningAsError ? "error" : "warning";
+    F["level"] = isError(E) ? "error" : "warning";
     json::Array Notes;
     for (const DiagnosticMessage &Note : E.Notes)
       Notes.push_back(messageJson(Note, Texts));
@@ -328,7 +334,7 @@ private:
           Fixes.push_back(fix(Note.Message, Note.Fix));
       json::Object Result{
           {"ruleId", E.DiagnosticName},
-          {"level", E.IsWarningAsError ? "error" : "warning"},
+          {"level", isError(E) ? "error" : "warning"},
           {"message", json::Object{{"text", json::fixUTF8(E.Message.Message)}}},
           {"locations", json::Array{std::move(Primary)}},
           {"partialFingerprints",

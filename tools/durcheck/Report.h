@@ -34,6 +34,11 @@ struct Report {
   std::map<std::string, unsigned> findingsPerCheck() const;
 };
 
+/// Whether a finding is reported as an error: made one by
+/// --warnings-as-errors, or one of clang-tidy's own, such as an unmatched
+/// NOLINTBEGIN.
+bool isError(const clang::tidy::ClangTidyError &E);
+
 /// clang-tidy's text: file:line:col: warning: message [check], with the
 /// source line, a caret, fix-it hints and the notes.
 std::string renderText(const Report &R, bool Color);

@@ -172,6 +172,36 @@ makeOptionsProvider(const TidyConfig &Config,
                                                Config.Overrides, std::move(FS));
 }
 
+class SharedOptions::View : public ClangTidyOptionsProvider {
+public:
+  View(SharedOptions &Shared, StringRef Directory)
+      : Shared(Shared), Directory(Directory.str()) {}
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Shared.Provider->getGlobalOptions();
+  }
+  std::vector<OptionsSource> getRawOptions(StringRef FileName) override {
+    std::lock_guard<std::mutex> Guard(Shared.Lock);
+    // The compiler names the main file as its command does, which may be
+    // relative to the unit's directory rather than the process's.
+    return Shared.Provider->getRawOptions(absoluteIn(Directory, FileName));
+  }
+
+private:
+  SharedOptions &Shared;
+  std::string Directory;
+};
+
+SharedOptions::SharedOptions(const TidyConfig &Config)
+    : Provider(makeOptionsProvider(Config, llvm::vfs::getRealFileSystem())),
+      FixNotes(Config.FixNotes) {}
+
+SharedOptions::~SharedOptions() = default;
+
+std::unique_ptr<ClangTidyOptionsProvider>
+SharedOptions::forUnit(StringRef Directory) {
+  return std::make_unique<View>(*this, Directory);
+}
+
 std::vector<std::string> allCheckNames() {
   static const std::vector<std::string> Names = [] {
     ClangTidyCheckFactories Factories;
@@ -186,8 +216,7 @@ std::vector<std::string> allCheckNames() {
   return Names;
 }
 
-UnitResult analyseUnit(const CompileCommand &Command,
-                       const TidyConfig &Config) {
+UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options) {
   UnitResult Result;
   Result.Failure = inspectSource(Command.Filename);
   if (!Result.Failure.empty())
@@ -197,7 +226,7 @@ UnitResult analyseUnit(const CompileCommand &Command,
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::createPhysicalFileSystem());
   FS->setCurrentWorkingDirectory(Command.Directory);
-  ClangTidyContext Context(makeOptionsProvider(Config, FS));
+  ClangTidyContext Context(Options.forUnit(Command.Directory));
   if (!enablesDurabilityCheck(Context, Command.Filename)) {
     Result.ChecksEnabled = false;
     return Result;
@@ -211,7 +240,7 @@ UnitResult analyseUnit(const CompileCommand &Command,
   Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
   ClangTidyDiagnosticConsumer Consumer(Context, nullptr,
                                        /*RemoveIncompatibleErrors=*/true,
-                                       Config.FixNotes);
+                                       Options.fixNotes());
   compat::DiagnosticOptionsHolder DiagOpts;
   std::unique_ptr<DiagnosticsEngine> Engine =
       DiagOpts.newEngine(&Consumer, /*OwnsConsumer=*/false);
@@ -226,16 +255,20 @@ UnitResult analyseUnit(const CompileCommand &Command,
     absolutize(E.Message, Dir);
     for (DiagnosticMessage &Note : E.Notes)
       absolutize(Note, Dir);
+    StringRef Name = E.DiagnosticName;
     if (E.DiagLevel >= ClangTidyError::Error &&
-        StringRef(E.DiagnosticName).starts_with("clang-diagnostic-")) {
+        Name.starts_with("clang-diagnostic-")) {
       if (Result.Failure.empty())
         Result.Failure = describeCompileError(E);
       continue;
     }
-    if (StringRef(E.DiagnosticName).starts_with("durability-"))
+    // An unmatched NOLINTBEGIN is reported as clang-tidy reports it.
+    if (Name.starts_with("durability-") || Name == "clang-tidy-nolint")
       Result.Findings.push_back(std::move(E));
   }
-  if (Status != 0 && Result.Failure.empty())
+  // clang-tidy's own errors fail the tool's run too; only one with no
+  // diagnostic at all means the compiler could not start.
+  if (Status != 0 && Result.Failure.empty() && Result.Findings.empty())
     Result.Failure = "the compiler could not run its compile command";
   absolutize(Result.Facts, Command.Directory);
   // What a unit that does not compile says is not analysis.

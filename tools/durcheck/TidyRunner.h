@@ -13,6 +13,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "durcheck/Facts.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,26 @@ std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
 makeOptionsProvider(const TidyConfig &Config,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
 
+/// The options of a run, shared by its units: each .clang-tidy is read,
+/// and a broken one reported, once, under a lock, rather than once per unit
+/// from threads that would interleave their errors.
+class SharedOptions {
+public:
+  explicit SharedOptions(const TidyConfig &Config);
+  ~SharedOptions();
+  /// A provider for the context of a unit compiled in Directory that reads
+  /// through this one.
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+  forUnit(llvm::StringRef Directory);
+  bool fixNotes() const { return FixNotes; }
+
+private:
+  class View;
+  std::mutex Lock;
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
+  const bool FixNotes;
+};
+
 /// The names of every check durcheck has, sorted.
 std::vector<std::string> allCheckNames();
 
@@ -48,7 +69,7 @@ struct UnitResult {
 };
 
 UnitResult analyseUnit(const clang::tooling::CompileCommand &Command,
-                       const TidyConfig &Config);
+                       SharedOptions &Options);
 
 } // namespace durcheck
 

@@ -1,0 +1,11 @@
+#include <stdio.h>
+#include <unistd.h>
+
+/* A rename finding, for durability-rename-without-dir-fsync. */
+int save(int fd, const char *tmp, const char *dst) {
+  if (fsync(fd) != 0)
+    return -1;
+  if (rename(tmp, dst) != 0)
+    return -1;
+  return 0;
+}
