@@ -152,6 +152,8 @@ std::optional<ClangTidyOptions> readConfig(std::string &Error) {
             "only one";
     return std::nullopt;
   }
+  if (Config.empty() && ConfigFile.empty())
+    return std::nullopt;
   std::string Text = Config, Name = "--config";
   if (!ConfigFile.empty()) {
     auto Buffer = MemoryBuffer::getFile(ConfigFile);
@@ -163,8 +165,6 @@ std::optional<ClangTidyOptions> readConfig(std::string &Error) {
     Text = (*Buffer)->getBuffer().str();
     Name = "--config-file '" + ConfigFile + "'";
   }
-  if (Config.empty() && ConfigFile.empty())
-    return std::nullopt;
   std::string Why;
   llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
       MemoryBufferRef(Text, Name), [&](const SMDiagnostic &D) {
