@@ -114,6 +114,13 @@ FunctionFacts collectFacts(const FunctionDecl &FD,
 }
 
 bool DirSyncPolicy::trusts(const FunctionDecl &Callee) const {
+  auto [It, New] = Trusted.try_emplace(Callee.getCanonicalDecl(), false);
+  if (New)
+    It->second = judge(Callee);
+  return It->second;
+}
+
+bool DirSyncPolicy::judge(const FunctionDecl &Callee) const {
   if (!Callee.getDeclName().isIdentifier())
     return false;
   StringRef Name = Callee.getName();

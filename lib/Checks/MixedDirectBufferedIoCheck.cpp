@@ -126,34 +126,59 @@ void MixedDirectBufferedIoCheck::registerMatchers(MatchFinder *Finder) {
     Names.push_back(F.Name);
   std::vector<StringRef> Streams(std::begin(StreamClasses),
                                  std::end(StreamClasses));
-  auto InFunction = optionally(forCallable(functionDecl().bind("fn")));
   Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Names))),
-                              unless(isExpansionInSystemHeader()), InFunction)
+                              unless(isExpansionInSystemHeader()))
+                         .bind("open"),
+                     this);
+  Finder->addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                                          ofClass(hasAnyName(Streams)))),
+                                      unless(isExpansionInSystemHeader()))
                          .bind("open"),
                      this);
   Finder->addMatcher(
-      cxxConstructExpr(
-          hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(Streams)))),
-          unless(isExpansionInSystemHeader()), InFunction)
-          .bind("open"),
-      this);
-  Finder->addMatcher(
       cxxMemberCallExpr(
           callee(cxxMethodDecl(hasName("open"), ofClass(hasAnyName(Streams)))),
-          unless(isExpansionInSystemHeader()), InFunction)
+          unless(isExpansionInSystemHeader()))
           .bind("open"),
       this);
+  // The function around an open is found by source range at the end of the
+  // TU; forCallable would build the parent map of the whole AST.
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("function"),
+      this);
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
 }
 
 void MixedDirectBufferedIoCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    FD = Lambda->getCallOperator();
+  if (FD) {
+    if (!FD->isDependentContext() && FD->getBody())
+      Functions.add(FD);
+    return;
+  }
   const auto *E = Result.Nodes.getNodeAs<Expr>("open");
   if (E->isInstantiationDependent() || E->containsErrors())
     return;
   // A template's instantiations repeat the open at the same place.
-  if (!Seen.insert(E->getBeginLoc()).second)
-    return;
-  Candidates.push_back({E, Result.Nodes.getNodeAs<FunctionDecl>("fn")});
+  if (Seen.insert(E->getBeginLoc()).second)
+    Candidates.push_back(E);
+}
+
+const FunctionDecl *MixedDirectBufferedIoCheck::enclosing(const Expr *E) {
+  std::vector<const FunctionDecl *> Holders =
+      Functions.at(E->getBeginLoc(), Ctx->getSourceManager());
+  // The instances of a template share its range; the open's own instance
+  // is the one whose dataflow saw the call.
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    for (const FunctionDecl *FD : Holders)
+      if (modesOf(*FD).Flags.count(Call))
+        return FD;
+  return Holders.empty() ? nullptr : Holders.front();
 }
 
 const OpenModes &MixedDirectBufferedIoCheck::modesOf(const FunctionDecl &FD) {
@@ -206,21 +231,28 @@ MixedDirectBufferedIoCheck::classify(const model::OpenCall &Open,
 }
 
 void MixedDirectBufferedIoCheck::onEndOfTranslationUnit() {
-  if (!Ctx)
-    return;
+  if (!Candidates.empty())
+    judgeOpens();
+  Candidates.clear();
+  Seen.clear();
+  Modes.clear();
+  Functions.clear();
+}
+
+void MixedDirectBufferedIoCheck::judgeOpens() {
   const SourceManager &SM = Ctx->getSourceManager();
-  llvm::sort(Candidates, [&](const Candidate &A, const Candidate &B) {
-    return SM.isBeforeInTranslationUnit(A.E->getBeginLoc(), B.E->getBeginLoc());
+  llvm::sort(Candidates, [&](const Expr *A, const Expr *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
   });
   std::vector<Site> Sites;
-  for (const Candidate &C : Candidates) {
+  for (const Expr *E : Candidates) {
     std::optional<model::OpenCall> Open;
-    if (const auto *Call = dyn_cast<CallExpr>(C.E))
+    if (const auto *Call = dyn_cast<CallExpr>(E))
       Open = model::matchOpen(Call, OpenLikeFunctions);
     else
-      Open = model::matchStreamOpen(C.E);
+      Open = model::matchStreamOpen(E);
     if (Open)
-      if (std::optional<Site> S = classify(*Open, C.FD))
+      if (std::optional<Site> S = classify(*Open, enclosing(E)))
         Sites.push_back(std::move(*S));
   }
   std::vector<OpenFact> Opens;
@@ -233,9 +265,6 @@ void MixedDirectBufferedIoCheck::onEndOfTranslationUnit() {
   }
   if (Facts)
     recordFacts(Sites, Reported);
-  Candidates.clear();
-  Seen.clear();
-  Modes.clear();
 }
 
 SourceLocation MixedDirectBufferedIoCheck::directLoc(const Site &Direct) {

@@ -4,6 +4,7 @@
 #define DURCHECK_CHECKS_MIXEDDIRECTBUFFEREDIOCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "durcheck/Analysis/EnclosingFunctions.h"
 #include "durcheck/Analysis/MixedOpens.h"
 #include "durcheck/Analysis/OpenModes.h"
 #include "durcheck/Facts.h"
@@ -46,6 +47,9 @@ private:
   const OpenModes &modesOf(const clang::FunctionDecl &FD);
   /// Warns at a buffered open; Direct is its partner in this TU, or null
   /// when the driver's join may find one in another.
+  void judgeOpens();
+  /// The definition whose body holds E, or null outside any function.
+  const clang::FunctionDecl *enclosing(const clang::Expr *E);
   void report(const Site &Buffered, const Site *Direct);
   void recordFacts(const std::vector<Site> &Sites,
                    const std::vector<bool> &Reported);
@@ -60,11 +64,8 @@ private:
   TranslationUnitFacts *const Facts;
 
   // Collected over the TU, judged at its end.
-  struct Candidate {
-    const clang::Expr *E;
-    const clang::FunctionDecl *FD;
-  };
-  std::vector<Candidate> Candidates;
+  std::vector<const clang::Expr *> Candidates;
+  EnclosingFunctions Functions;
   llvm::DenseSet<clang::SourceLocation> Seen;
   llvm::DenseMap<const clang::FunctionDecl *, OpenModes> Modes;
   clang::ASTContext *Ctx = nullptr;

@@ -427,6 +427,7 @@ void RenameWithoutDirFsyncCheck::onEndOfTranslationUnit() {
   }
   if (Sink)
     recordDirSyncs(Pending, Summaries);
+  Policy.forgetCallees();
   Ctx = nullptr;
 }
 

@@ -112,7 +112,7 @@ void VforkMisuseCheck::check(const MatchFinder::MatchResult &Result) {
   if (FD) {
     // A defaulted or deleted definition has no body to hold a call.
     if (!FD->isDependentContext() && FD->getBody())
-      Functions.push_back(FD);
+      Functions.add(FD);
     return;
   }
   if (const auto *End = Result.Nodes.getNodeAs<CallExpr>("end")) {
@@ -141,41 +141,14 @@ void VforkMisuseCheck::onEndOfTranslationUnit() {
   Ctx = nullptr;
 }
 
-// The innermost definitions whose body holds Loc: several for the instances
-// of one template, which share their pattern's source range.
-std::vector<const FunctionDecl *>
-VforkMisuseCheck::holdersOf(SourceLocation Loc) const {
-  const SourceManager &SM = Ctx->getSourceManager();
-  auto BodyBegin = [&](const FunctionDecl *FD) {
-    return SM.getExpansionLoc(FD->getBody()->getBeginLoc());
-  };
-  auto Holds = [&](const FunctionDecl *FD, SourceLocation Loc) {
-    SourceLocation End = SM.getExpansionLoc(FD->getBody()->getEndLoc());
-    return !SM.isBeforeInTranslationUnit(Loc, BodyBegin(FD)) &&
-           !SM.isBeforeInTranslationUnit(End, Loc);
-  };
-  Loc = SM.getExpansionLoc(Loc);
-  std::vector<const FunctionDecl *> Holders;
-  for (const FunctionDecl *FD : Functions) {
-    if (!Holds(FD, Loc))
-      continue;
-    // A body that begins later is nested in the others: a lambda's.
-    if (!Holders.empty() &&
-        SM.isBeforeInTranslationUnit(BodyBegin(Holders.front()), BodyBegin(FD)))
-      Holders.clear();
-    if (Holders.empty() || BodyBegin(Holders.front()) == BodyBegin(FD))
-      Holders.push_back(FD);
-  }
-  return Holders;
-}
-
 // Only the functions that call vfork get a CFG.
 void VforkMisuseCheck::analyseCallers(ChildCallPolicy &Policy) {
   auto Report = [this](const ChildViolation &V) { report(V); };
   Forwarder Handler(Report);
   llvm::SmallPtrSet<const FunctionDecl *, 8> Analysed;
   for (const CallExpr *Vfork : Vforks)
-    for (const FunctionDecl *FD : holdersOf(Vfork->getBeginLoc()))
+    for (const FunctionDecl *FD :
+         Functions.at(Vfork->getBeginLoc(), Ctx->getSourceManager()))
       if (Analysed.insert(FD).second)
         runVforkChildAnalysis(*FD, Policy, Handler);
 }
@@ -184,7 +157,8 @@ void VforkMisuseCheck::recordWrappers(ChildCallPolicy &Policy) {
   CrossTUNames Names(*Ctx);
   llvm::SmallPtrSet<const FunctionDecl *, 8> Recorded;
   for (const CallExpr *End : Ends)
-    for (const FunctionDecl *FD : holdersOf(End->getBeginLoc()))
+    for (const FunctionDecl *FD :
+         Functions.at(End->getBeginLoc(), Ctx->getSourceManager()))
       if (Recorded.insert(FD).second)
         if (std::optional<ChildSafety> Safety = Policy.summaryOf(*FD))
           Sink->ChildSafety.push_back(

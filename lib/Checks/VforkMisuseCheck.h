@@ -4,6 +4,7 @@
 #define DURCHECK_CHECKS_VFORKMISUSECHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "durcheck/Analysis/EnclosingFunctions.h"
 #include "durcheck/Analysis/VforkChild.h"
 #include "durcheck/Facts.h"
 #include <optional>
@@ -28,8 +29,6 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  std::vector<const clang::FunctionDecl *>
-  holdersOf(clang::SourceLocation Loc) const;
   void analyseCallers(ChildCallPolicy &Policy);
   /// Driver only: the facts the cross-TU join needs.
   void recordWrappers(ChildCallPolicy &Policy);
@@ -43,7 +42,7 @@ private:
   TranslationUnitFacts *const Sink;
 
   // Collected over the TU: the function definitions and the vfork calls.
-  std::vector<const clang::FunctionDecl *> Functions;
+  EnclosingFunctions Functions;
   std::vector<const clang::CallExpr *> Vforks;
   /// Driver only: the exec and _exit calls, to find the wrappers.
   std::vector<const clang::CallExpr *> Ends;

@@ -52,6 +52,14 @@ struct DirSyncPolicy {
   llvm::Regex Pattern;
 
   bool trusts(const clang::FunctionDecl &Callee) const;
+  /// Drops what was judged, whose keys die with the TU's AST.
+  void forgetCallees() { Trusted.clear(); }
+
+private:
+  bool judge(const clang::FunctionDecl &Callee) const;
+  /// Each callee is judged once per TU: matching the pattern at every call
+  /// of every function cost more than the rest of the check.
+  mutable llvm::DenseMap<const clang::FunctionDecl *, bool> Trusted;
 };
 
 /// The summaries of every function defined in one translation unit.
