@@ -94,6 +94,24 @@ ArgumentsAdjuster extraArgsAdjuster(ClangTidyContext &Context) {
   };
 }
 
+// Kbuild-style dependency flags, -Wp,-MD,<file>, which ClangTool's own
+// adjusters leave in: they would write the file, relative to the process's
+// directory rather than the unit's.
+ArgumentsAdjuster stripPreprocessorDependencyFlags() {
+  return [](const CommandLineArguments &Args, StringRef) {
+    CommandLineArguments Kept;
+    for (const std::string &Arg : Args) {
+      StringRef A(Arg);
+      if (A.consume_front("-Wp,") &&
+          (A.starts_with("-MD,") || A.starts_with("-MMD,") ||
+           A.starts_with("-MF,")))
+        continue;
+      Kept.push_back(Arg);
+    }
+    return Kept;
+  };
+}
+
 std::string absoluteIn(StringRef Dir, StringRef Path) {
   if (Path.empty())
     return "";
@@ -238,6 +256,7 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options) {
   Tool.setPrintErrorMessage(false);
   Tool.appendArgumentsAdjuster(extraArgsAdjuster(Context));
   Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
+  Tool.appendArgumentsAdjuster(stripPreprocessorDependencyFlags());
   ClangTidyDiagnosticConsumer Consumer(Context, nullptr,
                                        /*RemoveIncompatibleErrors=*/true,
                                        Options.fixNotes());
