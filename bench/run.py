@@ -121,15 +121,15 @@ def run_parse(corpus, clang):
 
 
 def run_check(corpus, check):
-    wall, rss, _ = measure([check, "-p", corpus.db] + corpus.files)
-    return wall, rss, 0
+    wall, rss, status = measure([check, "-p", corpus.db] + corpus.files)
+    return wall, rss, status < 0
 
 
 def run_tidy(corpus, tidy, plugin):
     cmd = [tidy, "--load=" + plugin, "--checks=-*,durability-*", "--quiet",
            "-p", corpus.db] + corpus.files
-    wall, rss, _ = measure(cmd)
-    return wall, rss, 0
+    wall, rss, status = measure(cmd)
+    return wall, rss, status < 0
 
 
 def run_durcheck(corpus, durcheck, jobs, report):
@@ -246,6 +246,11 @@ def main():
                   % (name, len(corpus.units), args.runs), flush=True)
             medians, summary = bench(corpus, tools, args.runs, scratch)
             rows.append(row(corpus, medians, summary))
+            for tool in ("check", "tidy"):
+                if medians[tool][2]:
+                    print("WARNING: %s: %s died of a signal; its time covers "
+                          "only the units before that" % (name, tool),
+                          flush=True)
             print(table(rows[-1:]), flush=True)
     text = table(rows)
     stamp = "%s, %s, %d cores, LLVM 19, medians of %d runs" % (
