@@ -92,8 +92,8 @@ struct ConditionalChildCall {
 /// One open with a path identity shared by all TUs.
 struct OpenSiteFact {
   OpenFact Fact;
-  std::string File;
-  unsigned Offset = 0;
+  /// Where the open is; for a candidate, also the key of its warning.
+  FindingKey Site;
   /// The path as the messages spell it.
   std::string Spelling;
   DirectHow How = DirectHow::Opened;

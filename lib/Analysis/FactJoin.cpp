@@ -59,7 +59,6 @@ void dropSafeChildCalls(llvm::ArrayRef<TranslationUnitFacts> Units,
 }
 
 void confirmMixedCandidates(llvm::ArrayRef<TranslationUnitFacts> Units,
-                            llvm::StringRef MixedCheckName,
                             JoinResult &Result) {
   // A site in a header is seen by every TU that includes it; keep the first.
   std::set<std::tuple<std::string, unsigned, CacheMode>> Seen;
@@ -67,7 +66,7 @@ void confirmMixedCandidates(llvm::ArrayRef<TranslationUnitFacts> Units,
   std::vector<OpenFact> Opens;
   for (const TranslationUnitFacts &U : Units)
     for (const OpenSiteFact &S : U.Opens)
-      if (Seen.insert({S.File, S.Offset, S.Fact.Mode}).second) {
+      if (Seen.insert({S.Site.File, S.Site.Offset, S.Fact.Mode}).second) {
         Sites.push_back(&S);
         Opens.push_back(S.Fact);
       }
@@ -78,22 +77,20 @@ void confirmMixedCandidates(llvm::ArrayRef<TranslationUnitFacts> Units,
     if (!Buffered.Candidate)
       continue;
     Result.Confirmed.try_emplace(
-        FindingKey{MixedCheckName.str(), Buffered.File, Buffered.Offset},
-        JoinedNote{
-            Direct.File, Direct.Offset,
-            directPartnerNote(Direct.Spelling, Direct.How, Buffered.FdOpen),
-            Buffered.AddDirect});
+        Buffered.Site, JoinedNote{Direct.Site.File, Direct.Site.Offset,
+                                  directPartnerNote(Direct.Spelling, Direct.How,
+                                                    Buffered.FdOpen),
+                                  Buffered.AddDirect});
   }
 }
 
 } // namespace
 
-JoinResult joinFacts(llvm::ArrayRef<TranslationUnitFacts> Units,
-                     llvm::StringRef MixedCheckName) {
+JoinResult joinFacts(llvm::ArrayRef<TranslationUnitFacts> Units) {
   JoinResult Result;
   dropDischargedRenames(Units, Result);
   dropSafeChildCalls(Units, Result);
-  confirmMixedCandidates(Units, MixedCheckName, Result);
+  confirmMixedCandidates(Units, Result);
   return Result;
 }
 

@@ -332,12 +332,10 @@ void MixedDirectBufferedIoCheck::recordFacts(
     if (!S.Fact.Key.isTranslationUnitIndependent() ||
         (Buffered && (Reported[I] || (IgnoreWriteOnlyOpens && !S.Fact.Reads))))
       continue;
-    FindingKey Where =
-        findingKey(getID(), SM, Buffered ? siteLoc(S.Open.Call) : directLoc(S));
     OpenSiteFact F;
     F.Fact = S.Fact;
-    F.File = std::move(Where.File);
-    F.Offset = Where.Offset;
+    F.Site =
+        findingKey(getID(), SM, Buffered ? siteLoc(S.Open.Call) : directLoc(S));
     F.Spelling = spelling(S.Open.Path, *Ctx);
     F.How = directHow(S);
     F.FdOpen = isFdOpen(S);

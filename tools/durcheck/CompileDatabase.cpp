@@ -20,19 +20,24 @@
 using namespace clang::tooling;
 
 namespace durcheck {
-namespace {
 
-std::string absolute(llvm::StringRef Path, llvm::StringRef Base = "") {
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base) {
+  if (Path.empty())
+    return "";
   llvm::SmallString<256> Abs(Path);
   if (!llvm::sys::path::is_absolute(Abs)) {
-    if (Base.empty())
+    if (Base.empty()) {
       llvm::sys::fs::make_absolute(Abs);
-    else
-      Abs = (Base + "/" + Path).str();
+    } else {
+      Abs = Base;
+      llvm::sys::path::append(Abs, Path);
+    }
   }
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
 }
+
+namespace {
 
 // The nearest compile_commands.json in Dir or a parent of it.
 std::string findDatabaseAbove(llvm::StringRef Dir) {
@@ -118,15 +123,15 @@ std::optional<std::vector<CompileCommand>> loadDatabase(const std::string &Path,
   }
   // A relative "directory" is relative to the database, a relative "file"
   // to its directory.
-  std::string Base(llvm::sys::path::parent_path(absolute(Path)));
+  std::string Base(llvm::sys::path::parent_path(absolutePath(Path)));
   std::vector<CompileCommand> Commands = DB->getAllCompileCommands();
   if (Commands.empty()) {
     Error = "compile database '" + Path + "' lists no translation units";
     return std::nullopt;
   }
   for (CompileCommand &C : Commands) {
-    C.Directory = absolute(C.Directory, Base);
-    C.Filename = absolute(C.Filename, C.Directory);
+    C.Directory = absolutePath(C.Directory, Base);
+    C.Filename = absolutePath(C.Filename, C.Directory);
   }
   return Commands;
 }
@@ -147,8 +152,8 @@ std::string resolveDatabase(const WorkRequest &Request, std::string &Error) {
               "' has no compile_commands.json";
     return std::string(Path);
   }
-  std::string Start =
-      std::string(llvm::sys::path::parent_path(absolute(Request.Selectors[0])));
+  std::string Start = std::string(
+      llvm::sys::path::parent_path(absolutePath(Request.Selectors[0])));
   std::string Found = findDatabaseAbove(Start);
   if (Found.empty())
     Error = "no compile database: no compile_commands.json in '" + Start +
@@ -160,7 +165,7 @@ std::string resolveDatabase(const WorkRequest &Request, std::string &Error) {
 // is a regex searched for in the file names.
 std::optional<std::function<bool(llvm::StringRef)>>
 selector(const std::string &S, std::string &Error) {
-  std::string Path = absolute(S);
+  std::string Path = absolutePath(S);
   if (llvm::sys::fs::is_directory(S))
     return [Prefix = Path + "/"](llvm::StringRef F) {
       return F.starts_with(Prefix);
@@ -237,7 +242,7 @@ std::optional<WorkList> selectWork(const WorkRequest &Request,
     llvm::sys::fs::current_path(Cwd);
     FixedCompilationDatabase Fixed(Cwd, *Request.FixedArgs);
     for (const std::string &File : Request.Selectors)
-      for (CompileCommand &C : Fixed.getCompileCommands(absolute(File)))
+      for (CompileCommand &C : Fixed.getCompileCommands(absolutePath(File)))
         Commands.push_back(std::move(C));
   } else {
     if (Request.BuildPath.empty() && Request.Selectors.empty()) {

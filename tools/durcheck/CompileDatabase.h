@@ -37,6 +37,10 @@ struct WorkList {
 std::optional<WorkList> selectWork(const WorkRequest &Request,
                                    std::string &Error);
 
+/// Path made absolute against Base, or the current directory when Base is
+/// empty, without "." and ".." components; an empty path stays empty.
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base = "");
+
 /// Why a translation unit's main file cannot be parsed -- missing,
 /// unreadable, not a regular file, binary -- or an empty string.
 std::string inspectSource(llvm::StringRef File);

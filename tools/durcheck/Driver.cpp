@@ -290,7 +290,7 @@ Report assemble(const WorkList &Work, std::vector<UnitResult> &Results) {
   std::vector<TranslationUnitFacts> Facts;
   for (UnitResult &U : Results)
     Facts.push_back(std::move(U.Facts));
-  JoinResult Join = joinFacts(Facts, "durability-mixed-direct-buffered-io");
+  JoinResult Join = joinFacts(Facts);
   Report R;
   R.Units = Work.Units.size();
   R.Duplicates = Work.Duplicates;
@@ -309,8 +309,7 @@ Report assemble(const WorkList &Work, std::vector<UnitResult> &Results) {
     std::set<FindingKey> Candidates;
     for (const OpenSiteFact &O : Facts[I].Opens)
       if (O.Candidate)
-        Candidates.insert(
-            {"durability-mixed-direct-buffered-io", O.File, O.Offset});
+        Candidates.insert(O.Site);
     for (ClangTidyError &E : U.Findings) {
       FindingKey Key{E.DiagnosticName, E.Message.FilePath,
                      E.Message.FileOffset};

@@ -112,32 +112,20 @@ ArgumentsAdjuster stripPreprocessorDependencyFlags() {
   };
 }
 
-std::string absoluteIn(StringRef Dir, StringRef Path) {
-  if (Path.empty())
-    return "";
-  SmallString<256> Abs(Path);
-  if (!llvm::sys::path::is_absolute(Abs)) {
-    Abs = Dir;
-    llvm::sys::path::append(Abs, Path);
-  }
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
-}
-
 void absolutize(llvm::StringMap<Replacements> &Fix, StringRef Dir) {
   llvm::StringMap<Replacements> Result;
   for (const auto &[File, Reps] : Fix) {
-    Replacements &Into = Result[absoluteIn(Dir, File)];
+    Replacements &Into = Result[absolutePath(File, Dir)];
     for (const Replacement &R : Reps)
-      llvm::cantFail(
-          Into.add(Replacement(absoluteIn(Dir, R.getFilePath()), R.getOffset(),
-                               R.getLength(), R.getReplacementText())));
+      llvm::cantFail(Into.add(Replacement(absolutePath(R.getFilePath(), Dir),
+                                          R.getOffset(), R.getLength(),
+                                          R.getReplacementText())));
   }
   Fix = std::move(Result);
 }
 
 void absolutize(DiagnosticMessage &M, StringRef Dir) {
-  M.FilePath = absoluteIn(Dir, M.FilePath);
+  M.FilePath = absolutePath(M.FilePath, Dir);
   absolutize(M.Fix, Dir);
 }
 
@@ -145,15 +133,16 @@ void absolutize(DiagnosticMessage &M, StringRef Dir) {
 // them across units, so they must be absolute too.
 void absolutize(TranslationUnitFacts &Facts, StringRef Dir) {
   for (ConditionalRename &R : Facts.Renames)
-    R.Finding.File = absoluteIn(Dir, R.Finding.File);
+    R.Finding.File = absolutePath(R.Finding.File, Dir);
   for (ConditionalChildCall &C : Facts.ChildCalls)
-    C.Finding.File = absoluteIn(Dir, C.Finding.File);
+    C.Finding.File = absolutePath(C.Finding.File, Dir);
   for (OpenSiteFact &O : Facts.Opens) {
-    O.File = absoluteIn(Dir, O.File);
+    O.Site.File = absolutePath(O.Site.File, Dir);
     if (O.AddDirect)
-      O.AddDirect = Replacement(
-          absoluteIn(Dir, O.AddDirect->getFilePath()), O.AddDirect->getOffset(),
-          O.AddDirect->getLength(), O.AddDirect->getReplacementText());
+      O.AddDirect =
+          Replacement(absolutePath(O.AddDirect->getFilePath(), Dir),
+                      O.AddDirect->getOffset(), O.AddDirect->getLength(),
+                      O.AddDirect->getReplacementText());
   }
 }
 
@@ -201,7 +190,7 @@ public:
     std::lock_guard<std::mutex> Guard(Shared.Lock);
     // The compiler names the main file as its command does, which may be
     // relative to the unit's directory rather than the process's.
-    return Shared.Provider->getRawOptions(absoluteIn(Directory, FileName));
+    return Shared.Provider->getRawOptions(absolutePath(FileName, Directory));
   }
 
 private:

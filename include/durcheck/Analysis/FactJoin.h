@@ -36,8 +36,7 @@ struct JoinResult {
 /// Joins the facts of every TU of a run, given in a fixed order so that the
 /// result does not depend on the order the TUs finished in. File names in
 /// the facts must already be absolute.
-JoinResult joinFacts(llvm::ArrayRef<TranslationUnitFacts> Units,
-                     llvm::StringRef MixedCheckName);
+JoinResult joinFacts(llvm::ArrayRef<TranslationUnitFacts> Units);
 
 } // namespace durcheck
 
