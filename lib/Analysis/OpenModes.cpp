@@ -8,6 +8,7 @@
 
 #include "durcheck/Analysis/OpenModes.h"
 #include "Analysis/ForwardWorklist.h"
+#include "durcheck/Analysis/CFGBuild.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -273,9 +274,7 @@ OpenModes runOpenModeAnalysis(const FunctionDecl &FD, ASTContext &Ctx,
   OpenModes Result;
   if (!FD.hasBody())
     return Result;
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> G = CFG::buildCFG(&FD, FD.getBody(), &Ctx, Options);
+  std::unique_ptr<CFG> G = buildFunctionCFG(FD, Ctx);
   if (!G)
     return Result;
   TrackedVars Vars(FD.getBody());

@@ -9,6 +9,7 @@
 
 #include "durcheck/Analysis/VforkChild.h"
 #include "Analysis/ForwardWorklist.h"
+#include "durcheck/Analysis/CFGBuild.h"
 #include "durcheck/Model/Process.h"
 #include "durcheck/Model/Syscalls.h"
 #include "clang/AST/ASTContext.h"
@@ -29,13 +30,6 @@ namespace durcheck {
 VforkChildHandler::~VforkChildHandler() = default;
 
 namespace {
-
-std::unique_ptr<CFG> buildCFG(const FunctionDecl &FD, ASTContext &Ctx) {
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  Options.PruneTriviallyFalseEdges = true;
-  return CFG::buildCFG(&FD, FD.getBody(), &Ctx, Options);
-}
 
 const Expr *strip(const Expr *E) { return E->IgnoreParenCasts(); }
 
@@ -491,7 +485,7 @@ std::optional<ChildSafety> ChildCallPolicy::summaryOf(const FunctionDecl &FD) {
 }
 
 ChildSafety ChildCallPolicy::judge(const FunctionDecl &FD) {
-  std::unique_ptr<CFG> G = buildCFG(FD, Ctx);
+  std::unique_ptr<CFG> G = buildFunctionCFG(FD, Ctx);
   if (!G)
     return {};
   OriginIndex Entry;
@@ -531,7 +525,7 @@ void runVforkChildAnalysis(const FunctionDecl &FD, ChildCallPolicy &Policy,
                            VforkChildHandler &Handler) {
   if (!FD.hasBody())
     return;
-  std::unique_ptr<CFG> G = buildCFG(FD, Policy.context());
+  std::unique_ptr<CFG> G = buildFunctionCFG(FD, Policy.context());
   if (!G)
     return;
   OriginIndex Origins(*G);

@@ -2,6 +2,8 @@
 
 #include "Checks/MixedDirectBufferedIoCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "durcheck/Analysis/Spelling.h"
+#include "durcheck/CrossTU/Locations.h"
 #include "durcheck/Model/PathKey.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -9,6 +11,8 @@
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include <set>
+#include <tuple>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -41,30 +45,29 @@ std::optional<model::OpenLikeFunction> parseOpenLike(StringRef Entry) {
   return F;
 }
 
-// The path as the user wrote it, on one line and not too long to read;
-// quoted unless it is a string literal, which has its own quotes.
-std::string spelling(const Expr *Path, const ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  const LangOptions &LO = Ctx.getLangOpts();
-  CharSourceRange Range = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(Path->IgnoreImplicit()->getSourceRange()),
-      SM, LO);
-  std::string Text;
-  if (Range.isValid()) {
-    Text = Lexer::getSourceText(Range, SM, LO).str();
-  } else {
-    llvm::raw_string_ostream OS(Text);
-    Path->printPretty(OS, nullptr, PrintingPolicy(LO));
-  }
-  SmallVector<StringRef, 8> Words;
-  llvm::SplitString(Text, Words);
-  std::string OneLine = llvm::join(Words, " ");
-  if (OneLine.empty())
-    return "the path";
-  constexpr size_t MaxLength = 60;
-  if (OneLine.size() > MaxLength)
-    OneLine = OneLine.substr(0, MaxLength - 3) + "...";
-  return OneLine.front() == '"' ? OneLine : "'" + OneLine + "'";
+std::string bufferedWarning(StringRef Spelling) {
+  return (Spelling + " is also opened with O_DIRECT; mixing buffered and "
+                     "direct I/O on one file lets reads return stale data")
+      .str();
+}
+
+// The note at the direct partner of a buffered open. FdOpen says whether
+// the buffered open is an open() whose flags can take O_DIRECT.
+std::string directPartnerNote(StringRef Spelling, DirectHow How, bool FdOpen) {
+  StringRef Opened = How == DirectHow::Opened ? " is opened with O_DIRECT here"
+                     : How == DirectHow::MaybeOpened
+                         ? " may be opened with O_DIRECT here"
+                         : "";
+  std::string Head =
+      How == DirectHow::SetByFcntl
+          ? ("O_DIRECT is set on a descriptor of " + Spelling + " here").str()
+          : (Spelling + Opened).str();
+  StringRef Remedy = FdOpen ? "add O_DIRECT to the buffered open"
+                            : "open the buffered file with open() and "
+                              "O_DIRECT instead";
+  return (Head + "; " + Remedy +
+          " and align its buffers and offsets, or drop O_DIRECT")
+      .str();
 }
 
 SourceLocation siteLoc(const Expr *E) {
@@ -95,7 +98,7 @@ MixedDirectBufferedIoCheck::MixedDirectBufferedIoCheck(
     : ClangTidyCheck(Name, Context),
       OpenLikeFunctionsOption(Options.get("OpenLikeFunctions", "").str()),
       IgnoreWriteOnlyOpens(Options.get("IgnoreWriteOnlyOpens", false)),
-      Facts(FactSink::of(Context)) {
+      Sink(crosstu::UnitSink::current()) {
   for (StringRef Entry :
        utils::options::parseStringList(OpenLikeFunctionsOption)) {
     if (std::optional<model::OpenLikeFunction> F = parseOpenLike(Entry))
@@ -141,26 +144,13 @@ void MixedDirectBufferedIoCheck::registerMatchers(MatchFinder *Finder) {
           unless(isExpansionInSystemHeader()))
           .bind("open"),
       this);
-  // The function around an open is found by source range at the end of the
-  // TU; forCallable would build the parent map of the whole AST.
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
-  Finder->addMatcher(
-      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+  EnclosingFunctions::registerMatchers(*Finder, this);
 }
 
 void MixedDirectBufferedIoCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    FD = Lambda->getCallOperator();
-  if (FD) {
-    if (!FD->isDependentContext() && FD->getBody())
-      Functions.add(FD);
+  if (Functions.collect(Result))
     return;
-  }
   const auto *E = Result.Nodes.getNodeAs<Expr>("open");
   if (E->isInstantiationDependent() || E->containsErrors())
     return;
@@ -260,11 +250,11 @@ void MixedDirectBufferedIoCheck::judgeOpens() {
     Opens.push_back(S.Fact);
   std::vector<bool> Reported(Sites.size());
   for (const MixedOpen &M : findMixedOpens(Opens, IgnoreWriteOnlyOpens)) {
-    report(Sites[M.Buffered], &Sites[M.Direct]);
+    report(Sites[M.Buffered], Sites[M.Direct]);
     Reported[M.Buffered] = true;
   }
-  if (Facts)
-    recordFacts(Sites, Reported);
+  if (Sink)
+    recordOpens(Sites, Reported);
 }
 
 SourceLocation MixedDirectBufferedIoCheck::directLoc(const Site &Direct) {
@@ -305,51 +295,110 @@ MixedDirectBufferedIoCheck::addDirectFlag(const model::OpenCall &Open) {
 }
 
 void MixedDirectBufferedIoCheck::report(const Site &Buffered,
-                                        const Site *Direct) {
-  diag(siteLoc(Buffered.Open.Call),
-       "%0 is also opened with O_DIRECT; mixing buffered and direct I/O on "
-       "one file lets reads return stale data")
-      << spelling(Buffered.Open.Path, *Ctx);
-  if (!Direct)
-    return; // The partner is in another TU; the driver adds the note.
+                                        const Site &Direct) {
+  diag(siteLoc(Buffered.Open.Call), "%0")
+      << bufferedWarning(pathSpelling(*Buffered.Open.Path, *Ctx));
   std::optional<FixItHint> Fix = addDirectFlag(Buffered.Open);
-  auto Note = diag(directLoc(*Direct),
-                   directPartnerNote(spelling(Direct->Open.Path, *Ctx),
-                                     directHow(*Direct), isFdOpen(Buffered)),
+  auto Note = diag(directLoc(Direct),
+                   directPartnerNote(pathSpelling(*Direct.Open.Path, *Ctx),
+                                     directHow(Direct), isFdOpen(Buffered)),
                    DiagnosticIDs::Note);
   if (Fix)
     Note << *Fix;
 }
 
-void MixedDirectBufferedIoCheck::recordFacts(
+// Driver only: the opens whose file other units may open too. A buffered
+// open already reported, or one this check would not report, needs no
+// partner from another unit.
+void MixedDirectBufferedIoCheck::recordOpens(
     const std::vector<Site> &Sites, const std::vector<bool> &Reported) {
   const SourceManager &SM = Ctx->getSourceManager();
+  crosstu::Locations Locs(SM, Sink);
+  MixedUnitOpens Opens;
   for (size_t I = 0; I < Sites.size(); ++I) {
     const Site &S = Sites[I];
     bool Buffered = S.Fact.Mode == CacheMode::Buffered;
-    // A buffered open already reported, or one this check would not report,
-    // needs no partner from another TU.
     if (!S.Fact.Key.isTranslationUnitIndependent() ||
         (Buffered && (Reported[I] || (IgnoreWriteOnlyOpens && !S.Fact.Reads))))
       continue;
-    OpenSiteFact F;
-    F.Fact = S.Fact;
-    F.Site =
-        findingKey(getID(), SM, Buffered ? siteLoc(S.Open.Call) : directLoc(S));
-    F.Spelling = spelling(S.Open.Path, *Ctx);
-    F.How = directHow(S);
-    F.FdOpen = isFdOpen(S);
+    SourceLocation At = Buffered ? siteLoc(S.Open.Call) : directLoc(S);
+    MixedOpenSite O;
+    O.Fact = S.Fact;
+    O.At = Locs.locate(At);
+    O.Spelling = pathSpelling(*S.Open.Path, *Ctx);
+    O.How = directHow(S);
+    O.FdOpen = isFdOpen(S);
     if (Buffered) {
-      if (std::optional<FixItHint> Fix = addDirectFlag(S.Open))
-        F.AddDirect = tooling::Replacement(
-            SM, Fix->RemoveRange, Fix->CodeToInsert, Ctx->getLangOpts());
-      // Warn now, so that NOLINT and the header filter judge the site as
-      // they judge any other, and let the join keep or drop the warning.
-      report(S, nullptr);
-      F.Candidate = true;
+      O.Reportable = Sink->reportable(getID(), SM, At);
+      if (std::optional<FixItHint> Fix = addDirectFlag(S.Open)) {
+        crosstu::Loc From = Locs.locate(Fix->RemoveRange.getBegin());
+        crosstu::Loc To = Locs.locate(Fix->RemoveRange.getEnd());
+        O.AddDirect = crosstu::UnitEdit{
+            From.File, From.Offset, To.Offset - From.Offset, Fix->CodeToInsert};
+      }
     }
-    Facts->Opens.push_back(std::move(F));
+    Opens.Sites.push_back(std::move(O));
   }
+  if (!Opens.Sites.empty())
+    Sink->putSection(getID(), toJSON(Opens));
+}
+
+bool MixedDirectBufferedIoCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
+                                      crosstu::Verdicts &Out,
+                                      std::string &Error) {
+  std::vector<MixedUnitOpens> Opens(Units.size());
+  // A site in a header is seen by every unit that includes it; keep the
+  // first.
+  std::set<std::tuple<std::string, unsigned, CacheMode>> Seen;
+  std::vector<std::pair<size_t, const MixedOpenSite *>> Sites;
+  std::vector<OpenFact> Facts;
+  for (size_t U = 0; U < Units.size(); ++U) {
+    if (!Units[U].Section)
+      continue;
+    llvm::json::Path::Root Root;
+    if (!fromJSON(*Units[U].Section, Opens[U], Root)) {
+      Error = "unreadable open summaries: " + llvm::toString(Root.getError());
+      return false;
+    }
+    for (const MixedOpenSite &S : Opens[U].Sites) {
+      if (S.At.File >= Units[U].Files.size() ||
+          (S.AddDirect && S.AddDirect->File >= Units[U].Files.size())) {
+        Error = "unreadable open summaries: file out of range";
+        return false;
+      }
+      if (Seen.insert({Units[U].file(S.At.File), S.At.Offset, S.Fact.Mode})
+              .second) {
+        Sites.push_back({U, &S});
+        Facts.push_back(S.Fact);
+      }
+    }
+  }
+  // Buffered sites are there only when their own unit found no partner;
+  // they already passed its IgnoreWriteOnlyOpens.
+  for (const MixedOpen &M : findMixedOpens(Facts, /*IgnoreWriteOnly=*/false)) {
+    auto [BU, Buffered] = Sites[M.Buffered];
+    auto [DU, Direct] = Sites[M.Direct];
+    if (!Buffered->Reportable)
+      continue;
+    crosstu::Finding F;
+    F.Check = "durability-mixed-direct-buffered-io";
+    F.Unit = BU;
+    F.Warning = {Units[BU].file(Buffered->At.File),
+                 Buffered->At.Offset,
+                 bufferedWarning(Buffered->Spelling),
+                 {}};
+    crosstu::Message Note{
+        Units[DU].file(Direct->At.File),
+        Direct->At.Offset,
+        directPartnerNote(Direct->Spelling, Direct->How, Buffered->FdOpen),
+        {}};
+    if (const std::optional<crosstu::UnitEdit> &Fix = Buffered->AddDirect)
+      Note.Fix.push_back(
+          {Units[BU].file(Fix->File), Fix->Offset, Fix->Length, Fix->Text});
+    F.Notes.push_back(std::move(Note));
+    Out.Added.push_back(std::move(F));
+  }
+  return true;
 }
 
 } // namespace durcheck

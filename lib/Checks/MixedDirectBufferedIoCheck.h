@@ -7,7 +7,7 @@
 #include "durcheck/Analysis/EnclosingFunctions.h"
 #include "durcheck/Analysis/MixedOpens.h"
 #include "durcheck/Analysis/OpenModes.h"
-#include "durcheck/Facts.h"
+#include "durcheck/CrossTU/Join.h"
 #include "durcheck/Model/Syscalls.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -34,6 +34,11 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
+  /// The join: pairs a buffered open with a direct open of the same file
+  /// in another unit.
+  static bool join(llvm::ArrayRef<crosstu::UnitView> Units,
+                   crosstu::Verdicts &Out, std::string &Error);
+
 private:
   /// An open whose file and mode are known.
   struct Site {
@@ -45,13 +50,12 @@ private:
   std::optional<Site> classify(const model::OpenCall &Open,
                                const clang::FunctionDecl *FD);
   const OpenModes &modesOf(const clang::FunctionDecl &FD);
-  /// Warns at a buffered open; Direct is its partner in this TU, or null
-  /// when the driver's join may find one in another.
   void judgeOpens();
   /// The definition whose body holds E, or null outside any function.
   const clang::FunctionDecl *enclosing(const clang::Expr *E);
-  void report(const Site &Buffered, const Site *Direct);
-  void recordFacts(const std::vector<Site> &Sites,
+  /// Warns at a buffered open, with a note at its direct partner.
+  void report(const Site &Buffered, const Site &Direct);
+  void recordOpens(const std::vector<Site> &Sites,
                    const std::vector<bool> &Reported);
   static clang::SourceLocation directLoc(const Site &Direct);
   static DirectHow directHow(const Site &Direct);
@@ -61,7 +65,7 @@ private:
   const std::string OpenLikeFunctionsOption;
   const bool IgnoreWriteOnlyOpens;
   std::vector<model::OpenLikeFunction> OpenLikeFunctions;
-  TranslationUnitFacts *const Facts;
+  crosstu::UnitSink *const Sink;
 
   // Collected over the TU, judged at its end.
   std::vector<const clang::Expr *> Candidates;

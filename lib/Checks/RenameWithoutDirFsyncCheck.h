@@ -3,23 +3,19 @@
 #ifndef DURCHECK_CHECKS_RENAMEWITHOUTDIRFSYNCCHECK_H
 #define DURCHECK_CHECKS_RENAMEWITHOUTDIRFSYNCCHECK_H
 
+#include "Checks/RenameReport.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
-#include "durcheck/Analysis/FunctionSummaries.h"
-#include "durcheck/Facts.h"
+#include "durcheck/Analysis/EnclosingFunctions.h"
+#include "durcheck/Analysis/FunctionFacts.h"
+#include "durcheck/CrossTU/Join.h"
+#include "llvm/ADT/DenseSet.h"
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace durcheck {
-
-struct UnsyncedCall;
-
-/// The directory sync a fix-it inserts, and the headers it needs.
-struct SyncSnippet {
-  std::vector<std::string> Lines;
-  std::vector<const char *> Headers;
-};
 
 /// Finds renames whose directory change a crash can undo because no fsync
 /// of the parent directory follows them.
@@ -39,28 +35,17 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
+  /// The join over every unit's rename graphs.
+  static bool join(llvm::ArrayRef<crosstu::UnitView> Units,
+                   crosstu::Verdicts &Out, std::string &Error);
+
 private:
-  bool hasIntent(const clang::FunctionDecl &FD, const model::RenameCall &Rename,
-                 const FunctionSummaries &Summaries,
-                 const model::OpenFlags &Flags) const;
-  struct FixPlan {
-    std::vector<clang::FixItHint> Fixes;
-    /// Safe and compiling: the fix goes on the warning, not on a note.
-    bool OnWarning = false;
-  };
-  void report(const UnsyncedCall &Finding, const model::RenameCall &R,
-              const FunctionFacts &Facts);
-  /// Driver only: the facts the cross-TU join needs.
-  void recordDischargers(const clang::FunctionDecl &FD,
-                         const UnsyncedCall &Finding,
-                         FunctionSummaries &Summaries);
-  void recordDirSyncs(llvm::ArrayRef<const clang::FunctionDecl *> Defined,
-                      const FunctionSummaries &Summaries);
-  FixPlan planFix(const model::RenameCall &R, const FunctionFacts &Facts);
-  FixPlan planReturnFix(const clang::ReturnStmt &Ret,
-                        const model::RenameCall &R, const SyncSnippet &Snippet);
-  void addIncludes(FixPlan &Plan, const SyncSnippet &Snippet,
-                   clang::SourceLocation At);
+  rename::UnitGraphs buildGraphs(crosstu::Locations &Locs);
+  void report(const rename::ReportedRename &R, crosstu::Locations &Locs);
+  std::optional<crosstu::UnitEdit>
+  includeEdit(unsigned File, llvm::StringRef Header, crosstu::Locations &Locs);
+  std::vector<rename::IncludeEdit> allIncludeEdits(const rename::UnitGraphs &G,
+                                                   crosstu::Locations &Locs);
 
   const bool RequireIntent;
   const std::string DirSyncFunctions;
@@ -68,16 +53,21 @@ private:
   const std::string DirSyncFunction;
   DirSyncPolicy Policy;
   clang::tidy::utils::IncludeInserter Inserter;
-  TranslationUnitFacts *const Sink;
+  crosstu::UnitSink *const Sink;
 
   // Collected over the TU; the summaries need every body before any
   // function can be judged.
-  std::vector<const clang::FunctionDecl *> Functions;
+  EnclosingFunctions Functions;
   std::vector<const clang::DeclRefExpr *> InternalReferences;
+  llvm::DenseSet<const clang::Expr *> InternalCallees;
+  std::vector<const clang::VarDecl *> Tables;
   clang::ASTContext *Ctx = nullptr;
   clang::Preprocessor *PP = nullptr;
   /// The angled includes each file already has: (file, "<name>").
   std::set<std::pair<clang::FileID, std::string>> Included;
+  /// The include each (file, header) gets, computed once.
+  std::map<std::pair<unsigned, std::string>, std::optional<crosstu::UnitEdit>>
+      Includes;
 };
 
 } // namespace durcheck

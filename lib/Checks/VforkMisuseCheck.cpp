@@ -2,6 +2,7 @@
 
 #include "Checks/VforkMisuseCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "durcheck/CrossTU/Names.h"
 #include "durcheck/Model/Process.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -71,7 +72,7 @@ bool declaresExitNow(const ASTContext &Ctx) {
 VforkMisuseCheck::VforkMisuseCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       AllowedChildFunctions(Options.get("AllowedChildFunctions", "")),
-      Sink(FactSink::of(Context)) {}
+      Sink(crosstu::UnitSink::current()) {}
 
 void VforkMisuseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowedChildFunctions", AllowedChildFunctions);
@@ -81,12 +82,7 @@ void VforkMisuseCheck::registerMatchers(MatchFinder *Finder) {
   // The enclosing function of a call is found by source range at the end
   // of the TU: asking the matchers for it would build the parent map of the
   // whole AST, which costs more than the rest of the check.
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
-  Finder->addMatcher(
-      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+  EnclosingFunctions::registerMatchers(*Finder, this);
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasAnyName(model::vforkNames()))))
           .bind("vfork"),
@@ -106,15 +102,8 @@ void VforkMisuseCheck::registerMatchers(MatchFinder *Finder) {
 
 void VforkMisuseCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    FD = Lambda->getCallOperator();
-  if (FD) {
-    // A defaulted or deleted definition has no body to hold a call.
-    if (!FD->isDependentContext() && FD->getBody())
-      Functions.add(FD);
+  if (Functions.collect(Result))
     return;
-  }
   if (const auto *End = Result.Nodes.getNodeAs<CallExpr>("end")) {
     Ends.push_back(End);
     return;
@@ -131,10 +120,19 @@ void VforkMisuseCheck::onEndOfTranslationUnit() {
          utils::options::parseStringList(AllowedChildFunctions))
       Allowed.push_back(Name.trim().str());
     ChildCallPolicy Policy(std::move(Allowed), *Ctx);
+    if (Sink)
+      Locs.emplace(Ctx->getSourceManager(), Sink);
     analyseCallers(Policy);
     if (Sink)
       recordWrappers(Policy);
   }
+  if (Sink && (!Wrappers.empty() || !ChildCalls.empty()))
+    Sink->putSection(getID(),
+                     llvm::json::Object{{"wrappers", std::move(Wrappers)},
+                                        {"calls", std::move(ChildCalls)}});
+  Wrappers.clear();
+  ChildCalls.clear();
+  Locs.reset();
   Functions.clear();
   Vforks.clear();
   Ends.clear();
@@ -154,15 +152,15 @@ void VforkMisuseCheck::analyseCallers(ChildCallPolicy &Policy) {
 }
 
 void VforkMisuseCheck::recordWrappers(ChildCallPolicy &Policy) {
-  CrossTUNames Names(*Ctx);
+  crosstu::FunctionNames Names(*Ctx);
   llvm::SmallPtrSet<const FunctionDecl *, 8> Recorded;
   for (const CallExpr *End : Ends)
     for (const FunctionDecl *FD :
          Functions.at(End->getBeginLoc(), Ctx->getSourceManager()))
       if (Recorded.insert(FD).second)
         if (std::optional<ChildSafety> Safety = Policy.summaryOf(*FD))
-          Sink->ChildSafety.push_back(
-              {Names(*FD), Safety->SafeInChild, Safety->NeverReturns});
+          Wrappers.push_back(llvm::json::Array{Names(*FD), Safety->SafeInChild,
+                                               Safety->NeverReturns});
 }
 
 // A call of a function this TU cannot see: another TU's summary may show
@@ -171,9 +169,54 @@ void VforkMisuseCheck::recordUnseenCallee(const ChildViolation &V) {
   if (!Sink || !V.Callee || V.Callee->hasBody() ||
       Ctx->getSourceManager().isInSystemHeader(V.Callee->getLocation()))
     return;
-  Sink->ChildCalls.push_back(
-      {findingKey(getID(), Ctx->getSourceManager(), V.Loc),
-       CrossTUNames(*Ctx)(*V.Callee)});
+  crosstu::Loc At = Locs->locate(V.Loc);
+  ChildCalls.push_back(
+      llvm::json::Array{int64_t(At.File), int64_t(At.Offset),
+                        crosstu::FunctionNames(*Ctx)(*V.Callee)});
+}
+
+bool VforkMisuseCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
+                            crosstu::Verdicts &Out, std::string &Error) {
+  // Internal functions are another unit's own: their names stay apart.
+  auto Qualify = [](llvm::StringRef Name, size_t Unit) {
+    return Name.starts_with("@") ? std::to_string(Unit) + Name.str()
+                                 : Name.str();
+  };
+  llvm::StringMap<bool> Safe;
+  for (size_t U = 0; U < Units.size(); ++U) {
+    const llvm::json::Object *S =
+        Units[U].Section ? Units[U].Section->getAsObject() : nullptr;
+    const llvm::json::Array *Wrappers = S ? S->getArray("wrappers") : nullptr;
+    for (const llvm::json::Value &W :
+         Wrappers ? *Wrappers : llvm::json::Array()) {
+      const llvm::json::Array *A = W.getAsArray();
+      if (!A || A->size() != 3 || !(*A)[0].getAsString() ||
+          !(*A)[1].getAsBoolean()) {
+        Error = "unreadable vfork summaries";
+        return false;
+      }
+      Safe[Qualify(*(*A)[0].getAsString(), U)] |= *(*A)[1].getAsBoolean();
+    }
+  }
+  for (size_t U = 0; U < Units.size(); ++U) {
+    const llvm::json::Object *S =
+        Units[U].Section ? Units[U].Section->getAsObject() : nullptr;
+    const llvm::json::Array *Calls = S ? S->getArray("calls") : nullptr;
+    for (const llvm::json::Value &C : Calls ? *Calls : llvm::json::Array()) {
+      const llvm::json::Array *A = C.getAsArray();
+      if (!A || A->size() != 3 || !(*A)[0].getAsInteger() ||
+          !(*A)[1].getAsInteger() || !(*A)[2].getAsString() ||
+          *(*A)[0].getAsInteger() >= int64_t(Units[U].Files.size())) {
+        Error = "unreadable vfork summaries";
+        return false;
+      }
+      if (Safe.lookup(Qualify(*(*A)[2].getAsString(), U)))
+        Out.Dropped.insert({"durability-vfork-misuse",
+                            Units[U].file(*(*A)[0].getAsInteger()),
+                            unsigned(*(*A)[1].getAsInteger())});
+    }
+  }
+  return true;
 }
 
 void VforkMisuseCheck::report(const ChildViolation &V) {

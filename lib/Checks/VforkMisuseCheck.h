@@ -6,7 +6,8 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "durcheck/Analysis/EnclosingFunctions.h"
 #include "durcheck/Analysis/VforkChild.h"
-#include "durcheck/Facts.h"
+#include "durcheck/CrossTU/Join.h"
+#include "durcheck/CrossTU/Locations.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,11 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
+  /// The join: drops a finding at a call of a function another unit shows
+  /// to be safe in a child.
+  static bool join(llvm::ArrayRef<crosstu::UnitView> Units,
+                   crosstu::Verdicts &Out, std::string &Error);
+
 private:
   void analyseCallers(ChildCallPolicy &Policy);
   /// Driver only: the facts the cross-TU join needs.
@@ -39,7 +45,10 @@ private:
   std::optional<clang::FixItHint> forkFix(const clang::CallExpr &Vfork) const;
 
   const std::string AllowedChildFunctions;
-  TranslationUnitFacts *const Sink;
+  crosstu::UnitSink *const Sink;
+  /// Driver only: the section for the join, filled over the unit.
+  llvm::json::Array Wrappers, ChildCalls;
+  std::optional<crosstu::Locations> Locs;
 
   // Collected over the TU: the function definitions and the vfork calls.
   EnclosingFunctions Functions;

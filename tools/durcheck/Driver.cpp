@@ -11,13 +11,17 @@
 #include "DurableFile.h"
 #include "Fixes.h"
 #include "Report.h"
+#include "ResultFile.h"
 #include "TidyRunner.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
-#include "durcheck/Analysis/FactJoin.h"
 #include "durcheck/Compat.h"
+#include "durcheck/CrossTU/Join.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
@@ -122,6 +126,16 @@ cl::opt<cl::boolOrDefault>
              cl::desc("Colour the text output (default: when stdout is a "
                       "terminal)"),
              cl::cat(Category));
+cl::opt<std::string> FactsDir(
+    "facts-dir",
+    cl::desc("Also write each unit's result file, and a manifest, into this "
+             "directory"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> Join("join",
+                   cl::desc("Report from the result files of the directories "
+                            "given instead of analysing: durcheck --join "
+                            "DIR..."),
+                   cl::cat(Category));
 cl::list<std::string> ExtraArgs("extra-arg",
                                 cl::desc("Add this compiler argument"),
                                 cl::cat(Category));
@@ -285,20 +299,62 @@ bool findingBefore(const ClangTidyError &A, const ClangTidyError &B) {
                   B.Message.Message);
 }
 
-// Applies the join to each unit's findings and orders the lot.
-Report assemble(const WorkList &Work, std::vector<UnitResult> &Results) {
-  std::vector<TranslationUnitFacts> Facts;
+clang::tooling::DiagnosticMessage toMessage(const crosstu::Message &M) {
+  clang::tooling::DiagnosticMessage Out(M.Text);
+  Out.FilePath = M.File;
+  Out.FileOffset = M.Offset;
+  for (const crosstu::Edit &E : M.Fix)
+    llvm::cantFail(Out.Fix[E.File].add(
+        clang::tooling::Replacement(E.File, E.Offset, E.Length, E.Text)));
+  return Out;
+}
+
+// A finding the join adds, as clang-tidy would have recorded it in its unit.
+ClangTidyError toError(const crosstu::Finding &F, const UnitResult &Unit) {
+  ClangTidyError E(F.Check, ClangTidyError::Warning, Unit.BuildDirectory,
+                   llvm::is_contained(Unit.ErrorChecks, F.Check));
+  E.Message = toMessage(F.Warning);
+  for (const crosstu::Message &N : F.Notes)
+    E.Notes.push_back(toMessage(N));
+  return E;
+}
+
+// Runs every check's join and applies its verdicts to the units' findings.
+bool applyJoin(std::vector<UnitResult> &Results, std::string &Error) {
+  std::vector<crosstu::UnitSections> Units;
+  std::vector<size_t> ResultOf;
+  for (size_t I = 0; I < Results.size(); ++I)
+    if (Results[I].Failure.empty() && Results[I].ChecksEnabled) {
+      Units.push_back({Results[I].Files, &Results[I].Sections});
+      ResultOf.push_back(I);
+    }
+  crosstu::Verdicts V;
+  if (!crosstu::joinAll(Units, V, Error))
+    return false;
   for (UnitResult &U : Results)
-    Facts.push_back(std::move(U.Facts));
-  JoinResult Join = joinFacts(Facts);
+    llvm::erase_if(U.Findings, [&](const ClangTidyError &E) {
+      return V.Dropped.count({E.DiagnosticName, E.Message.FilePath,
+                              E.Message.FileOffset}) != 0;
+    });
+  for (const crosstu::Finding &F : V.Added) {
+    UnitResult &U = Results[ResultOf[F.Unit]];
+    U.Findings.push_back(toError(F, U));
+  }
+  return true;
+}
+
+// Applies the join to the units' findings and orders the lot.
+std::optional<Report> assemble(std::vector<UnitResult> &Results, unsigned Units,
+                               unsigned Duplicates, std::string &Error) {
+  if (!applyJoin(Results, Error))
+    return std::nullopt;
   Report R;
-  R.Units = Work.Units.size();
-  R.Duplicates = Work.Duplicates;
+  R.Units = Units;
+  R.Duplicates = Duplicates;
   R.FixNotes = FixNotes;
-  for (size_t I = 0; I < Results.size(); ++I) {
-    UnitResult &U = Results[I];
+  for (UnitResult &U : Results) {
     if (!U.Failure.empty()) {
-      R.Failures.push_back({Work.Units[I].Filename, U.Failure});
+      R.Failures.push_back({U.File, U.Failure});
       continue;
     }
     if (!U.ChecksEnabled) {
@@ -306,28 +362,8 @@ Report assemble(const WorkList &Work, std::vector<UnitResult> &Results) {
       continue;
     }
     ++R.Analysed;
-    std::set<FindingKey> Candidates;
-    for (const OpenSiteFact &O : Facts[I].Opens)
-      if (O.Candidate)
-        Candidates.insert(O.Site);
-    for (ClangTidyError &E : U.Findings) {
-      FindingKey Key{E.DiagnosticName, E.Message.FilePath,
-                     E.Message.FileOffset};
-      if (Join.Dropped.count(Key))
-        continue;
-      if (Candidates.count(Key)) {
-        auto It = Join.Confirmed.find(Key);
-        if (It == Join.Confirmed.end())
-          continue;
-        clang::tooling::DiagnosticMessage Note(It->second.Message);
-        Note.FilePath = It->second.File;
-        Note.FileOffset = It->second.Offset;
-        if (const auto &Fix = It->second.Fix)
-          llvm::cantFail(Note.Fix[Fix->getFilePath()].add(*Fix));
-        E.Notes.push_back(std::move(Note));
-      }
+    for (ClangTidyError &E : U.Findings)
       R.Findings.push_back(std::move(E));
-    }
   }
   // Ties keep the units' order, so that the copy kept is the same for any -j.
   std::vector<size_t> Order(R.Findings.size());
@@ -377,6 +413,46 @@ int exitCode(const Report &R, bool WriteFailed) {
   return Clean;
 }
 
+// --join reports from files: the options that choose and configure an
+// analysis have nothing to act on.
+std::string joinConflict(bool CompilerArgs) {
+  if (Selectors.empty())
+    return "--join needs the directories that --facts-dir wrote";
+  std::vector<llvm::StringRef> Given;
+  if (CompilerArgs)
+    Given.push_back("--");
+  // cl::list's operator& gives its storage, hence std::addressof.
+  const cl::Option *Analysis[] = {&BuildPath,
+                                  std::addressof(Excludes),
+                                  &Jobs,
+                                  &Checks,
+                                  &Config,
+                                  &ConfigFile,
+                                  &HeaderFilter,
+                                  &ExcludeHeaderFilter,
+                                  &WarningsAsErrors,
+                                  std::addressof(ExtraArgs),
+                                  std::addressof(ExtraArgsBefore),
+                                  &FactsDir};
+  for (const cl::Option *O : Analysis)
+    if (O->getNumOccurrences())
+      Given.push_back(O->ArgStr);
+  if (Given.empty())
+    return "";
+  return "--join reads the results of an earlier run, whose configuration "
+         "they record; it does not take " +
+         llvm::join(Given, ", ");
+}
+
+// Whether --facts-dir can be written, asked before any work is done.
+std::string checkFactsDir(llvm::StringRef Dir) {
+  if (std::error_code EC = sys::fs::create_directories(Dir))
+    return "cannot create --facts-dir '" + Dir.str() + "': " + EC.message();
+  SmallString<256> Probe(Dir);
+  sys::path::append(Probe, "manifest.json");
+  return checkWritable(Probe);
+}
+
 int run(int Argc, const char **Argv) {
   // Split off the compiler flags after "--", as clang-tidy does.
   std::optional<std::vector<std::string>> FixedArgs;
@@ -424,19 +500,47 @@ int run(int Argc, const char **Argv) {
       if (std::string Why = checkWritable(*Out); !Why.empty())
         return fail(Why);
 
-  WorkRequest Request{BuildPath, Selectors, Excludes, FixedArgs};
-  std::optional<WorkList> Work = selectWork(Request, Error);
-  if (!Work)
-    return fail(Error);
-
   auto Start = std::chrono::steady_clock::now();
-  std::vector<UnitResult> Results = analyseAll(*Work, C, *JobCount);
-  Report R = assemble(*Work, Results);
+  std::vector<UnitResult> Results;
+  FactsManifest Run;
+  if (Join) {
+    if (std::string Why = joinConflict(FixedArgs.has_value()); !Why.empty())
+      return fail(Why);
+    std::optional<std::vector<UnitResult>> Read =
+        readFactsDirectories(Selectors, Run, Error);
+    if (!Read)
+      return fail(Error);
+    Results = std::move(*Read);
+  } else {
+    if (!FactsDir.empty())
+      if (std::string Why = checkFactsDir(FactsDir); !Why.empty())
+        return fail(Why);
+    WorkRequest Request{BuildPath, Selectors, Excludes, FixedArgs};
+    std::optional<WorkList> Work = selectWork(Request, Error);
+    if (!Work)
+      return fail(Error);
+    Results = analyseAll(*Work, C, *JobCount);
+    Run = {workListIdentity(*Work), 1, 1, unsigned(Work->Units.size()),
+           Work->Duplicates,        {}};
+    Run.Indexes.resize(Results.size());
+    std::iota(Run.Indexes.begin(), Run.Indexes.end(), 0);
+  }
+  bool WriteFailed = false;
+  if (!FactsDir.empty())
+    if (std::string Why = writeFactsDirectory(FactsDir, Run, Results);
+        !Why.empty()) {
+      fail(Why);
+      WriteFailed = true;
+    }
+  std::optional<Report> Assembled =
+      assemble(Results, Run.Units, Run.Duplicates, Error);
+  if (!Assembled)
+    return fail(Error);
+  Report &R = *Assembled;
   R.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
 
-  bool WriteFailed = false;
   auto Write = [&](const std::string &Path, const std::string &Text) {
     if (std::string Why = writeFileDurably(Path, Text); !Why.empty()) {
       fail(Why);

@@ -66,33 +66,64 @@ std::string syncDirectory(const std::string &Dir) {
   return "";
 }
 
-} // namespace
-
-std::string writeFileDurably(llvm::StringRef Path, llvm::StringRef Contents) {
+// Everything of a durable write but the directory's fsync: 0, or -1 with
+// the reason in Why.
+int replaceFile(llvm::StringRef Path, llvm::StringRef Contents,
+                std::string &Why) {
   std::string Target(Path);
   std::string Temp = temporaryFor(Path);
   mode_t Mode = modeFor(Path);
   int Fd = ::mkstemp(Temp.data());
-  if (Fd < 0)
-    return failure("cannot write", Path, errno);
+  if (Fd < 0) {
+    Why = failure("cannot write", Path, errno);
+    return -1;
+  }
   // Everything up to the rename can fail with the target untouched.
   if (!writeAll(Fd, Contents) || ::fchmod(Fd, Mode) != 0 || ::fsync(Fd) != 0) {
     int Err = errno;
     ::close(Fd);
     ::unlink(Temp.c_str());
-    return failure("cannot write", Path, Err);
+    Why = failure("cannot write", Path, Err);
+    return -1;
   }
   if (::close(Fd) != 0) {
     int Err = errno;
     ::unlink(Temp.c_str());
-    return failure("cannot write", Path, Err);
+    Why = failure("cannot write", Path, Err);
+    return -1;
   }
   if (::rename(Temp.c_str(), Target.c_str()) != 0) {
     int Err = errno;
     ::unlink(Temp.c_str());
-    return failure("cannot replace", Path, Err);
+    Why = failure("cannot replace", Path, Err);
+    return -1;
   }
+  return 0;
+}
+
+} // namespace
+
+std::string writeFileDurably(llvm::StringRef Path, llvm::StringRef Contents) {
+  std::string Why;
+  if (replaceFile(Path, Contents, Why) != 0)
+    return Why;
   return syncDirectory(parentOf(Path));
+}
+
+std::string
+writeFilesDurably(llvm::StringRef Dir,
+                  llvm::ArrayRef<std::pair<std::string, std::string>> Files) {
+  std::string Why;
+  for (const auto &[Name, Contents] : Files) {
+    llvm::SmallString<256> Path(Dir);
+    llvm::sys::path::append(Path, Name);
+    if (replaceFile(Path, Contents, Why) != 0)
+      break;
+  }
+  // One directory fsync makes every rename above durable, those before a
+  // failure too.
+  std::string Synced = syncDirectory(std::string(Dir));
+  return Why.empty() ? Synced : Why;
 }
 
 std::string checkWritable(llvm::StringRef Path) {

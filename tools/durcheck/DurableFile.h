@@ -11,6 +11,7 @@
 #ifndef DURCHECK_TOOLS_DURABLEFILE_H
 #define DURCHECK_TOOLS_DURABLEFILE_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
@@ -20,6 +21,13 @@ namespace durcheck {
 /// new one gets 0666 less the umask. Returns an empty string on success,
 /// else why it failed; Path is then untouched and no temporary is left.
 std::string writeFileDurably(llvm::StringRef Path, llvm::StringRef Contents);
+
+/// Writes each (name, contents) into the directory Dir as writeFileDurably
+/// does, with one fsync of Dir after the last: a run's many result files
+/// cost one directory sync, not one each. Stops at the first failure.
+std::string
+writeFilesDurably(llvm::StringRef Dir,
+                  llvm::ArrayRef<std::pair<std::string, std::string>> Files);
 
 /// Whether writeFileDurably could write Path, asked before any work is done
 /// so that a bad --output fails fast. Returns why not, or an empty string.

@@ -5,7 +5,9 @@
 #include "SourceText.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
+#include "clang-tidy/NoLintDirectiveHandler.h"
 #include "durcheck/Compat.h"
+#include "durcheck/CrossTU/Sink.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -129,22 +131,108 @@ void absolutize(DiagnosticMessage &M, StringRef Dir) {
   absolutize(M.Fix, Dir);
 }
 
-// The facts name files as the unit's source manager did; the join compares
-// them across units, so they must be absolute too.
-void absolutize(TranslationUnitFacts &Facts, StringRef Dir) {
-  for (ConditionalRename &R : Facts.Renames)
-    R.Finding.File = absolutePath(R.Finding.File, Dir);
-  for (ConditionalChildCall &C : Facts.ChildCalls)
-    C.Finding.File = absolutePath(C.Finding.File, Dir);
-  for (OpenSiteFact &O : Facts.Opens) {
-    O.Site.File = absolutePath(O.Site.File, Dir);
-    if (O.AddDirect)
-      O.AddDirect =
-          Replacement(absolutePath(O.AddDirect->getFilePath(), Dir),
-                      O.AddDirect->getOffset(), O.AddDirect->getLength(),
-                      O.AddDirect->getReplacementText());
+// What the checks of one unit leave for the join, and how a warning at a
+// place would fare: clang-tidy's own NOLINT handling and header filter,
+// asked of a location before any warning is made there.
+class Sink : public crosstu::UnitSink {
+public:
+  explicit Sink(ClangTidyContext &Context) : Context(Context) {}
+
+  crosstu::Loc locate(const SourceManager &SM, SourceLocation L) override {
+    SourceLocation FileLoc = SM.getFileLoc(L);
+    auto [It, New] =
+        Index.try_emplace(SM.getFilename(FileLoc), unsigned(Files.size()));
+    if (New)
+      Files.push_back(It->first().str());
+    return {It->second, SM.getFileOffset(FileLoc)};
   }
-}
+
+  bool reportable(StringRef Check, const SourceManager &SM,
+                  SourceLocation L) override {
+    return relatesToUserCode(SM, L) && !silenced(Check, SM, L);
+  }
+
+  void putSection(StringRef Check, llvm::json::Value Section) override {
+    Sections[Check.str()] = std::move(Section);
+  }
+
+  std::vector<std::string> Files;
+  llvm::json::Object Sections;
+
+private:
+  // As ClangTidyDiagnosticConsumer::checkFilters judges a warning's place.
+  bool relatesToUserCode(const SourceManager &SM, SourceLocation L) {
+    if (L.isInvalid())
+      return true;
+    const ClangTidyOptions &Opts = Context.getOptions();
+    if (!Opts.SystemHeaders.value_or(false) &&
+        (SM.isInSystemHeader(L) || SM.isInSystemMacro(L)))
+      return false;
+    FileID ID = SM.getDecomposedExpansionLoc(L).first;
+    OptionalFileEntryRef File = SM.getFileEntryRefForID(ID);
+    if (!File || SM.isInMainFile(L))
+      return true;
+    if (!HeaderFilter) {
+      HeaderFilter.emplace(Opts.HeaderFilterRegex.value_or(""));
+      ExcludeHeaderFilter.emplace(Opts.ExcludeHeaderFilterRegex.value_or(""));
+    }
+    StringRef Name = File->getName();
+    return HeaderFilter->match(Name) &&
+           !(Opts.ExcludeHeaderFilterRegex &&
+             !Opts.ExcludeHeaderFilterRegex->empty() &&
+             ExcludeHeaderFilter->match(Name));
+  }
+
+  // Whether a NOLINT comment silences a warning of Check at L: the
+  // handler clang-tidy uses, fed a warning of a private engine.
+  bool silenced(StringRef Check, const SourceManager &SM, SourceLocation L) {
+    if (!mayHoldNolint(SM, L))
+      return false;
+    if (!Probe) {
+      Probe = DiagOpts.newEngine(&Consumer, /*OwnsConsumer=*/false);
+      Probe->setSourceManager(const_cast<SourceManager *>(&SM));
+      ProbeID = Probe->getCustomDiagID(DiagnosticsEngine::Warning, "%0");
+    }
+    Consumer.Check = Check;
+    Probe->Report(L, ProbeID) << "";
+    return Consumer.Silenced;
+  }
+
+  // NOLINT comments are rare; a file without one needs no handler.
+  bool mayHoldNolint(const SourceManager &SM, SourceLocation L) {
+    for (SourceLocation At : {SM.getFileLoc(L), SM.getSpellingLoc(L)}) {
+      FileID ID = SM.getFileID(At);
+      auto [It, New] = HasNolint.try_emplace(ID, false);
+      if (New)
+        It->second = SM.getBufferData(ID).contains("NOLINT");
+      if (It->second)
+        return true;
+    }
+    return false;
+  }
+
+  struct NolintConsumer : DiagnosticConsumer {
+    void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                          const clang::Diagnostic &Info) override {
+      SmallVector<tooling::Diagnostic, 1> Errors;
+      Silenced = Handler.shouldSuppress(Level, Info, Check, Errors,
+                                        /*AllowIO=*/true,
+                                        /*EnableNoLintBlocks=*/true);
+    }
+    NoLintDirectiveHandler Handler;
+    std::string Check;
+    bool Silenced = false;
+  };
+
+  ClangTidyContext &Context;
+  llvm::StringMap<unsigned> Index;
+  std::optional<llvm::Regex> HeaderFilter, ExcludeHeaderFilter;
+  llvm::DenseMap<FileID, bool> HasNolint;
+  compat::DiagnosticOptionsHolder DiagOpts;
+  NolintConsumer Consumer;
+  std::unique_ptr<DiagnosticsEngine> Probe;
+  unsigned ProbeID = 0;
+};
 
 bool enablesDurabilityCheck(ClangTidyContext &Context, StringRef File) {
   ClangTidyOptions Opts = Context.getOptionsForFile(File);
@@ -225,6 +313,8 @@ std::vector<std::string> allCheckNames() {
 
 UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options) {
   UnitResult Result;
+  Result.File = Command.Filename;
+  Result.BuildDirectory = Command.Directory;
   Result.Failure = inspectSource(Command.Filename);
   if (!Result.Failure.empty())
     return Result;
@@ -238,7 +328,8 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options) {
     Result.ChecksEnabled = false;
     return Result;
   }
-  FactSink Sink(Context, Result.Facts);
+  Sink UnitSink(Context);
+  crosstu::UnitSink::Scope Attach(UnitSink);
   SingleCommandDatabase Database(Command);
   ClangTool Tool(Database, {Command.Filename},
                  std::make_shared<PCHContainerOperations>(), FS);
@@ -278,12 +369,17 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options) {
   // diagnostic at all means the compiler could not start.
   if (Status != 0 && Result.Failure.empty() && Result.Findings.empty())
     Result.Failure = "the compiler could not run its compile command";
-  absolutize(Result.Facts, Command.Directory);
   // What a unit that does not compile says is not analysis.
   if (!Result.Failure.empty()) {
     Result.Findings.clear();
-    Result.Facts = {};
+    return Result;
   }
+  for (const std::string &File : UnitSink.Files)
+    Result.Files.push_back(absolutePath(File, Command.Directory));
+  Result.Sections = std::move(UnitSink.Sections);
+  for (const std::string &Name : allCheckNames())
+    if (Context.isCheckEnabled(Name) && Context.treatAsError(Name))
+      Result.ErrorChecks.push_back(Name);
   return Result;
 }
 

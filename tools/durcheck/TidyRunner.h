@@ -11,8 +11,8 @@
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
-#include "durcheck/Facts.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/JSON.h"
 #include <mutex>
 #include <optional>
 #include <string>
@@ -58,14 +58,25 @@ private:
 /// The names of every check durcheck has, sorted.
 std::vector<std::string> allCheckNames();
 
+/// Everything a unit gives the run: its findings before the join, and
+/// what its checks left for the join.
 struct UnitResult {
+  /// The unit's main file, absolute.
+  std::string File;
   /// The findings of the durability checks, with absolute file names.
   std::vector<clang::tidy::ClangTidyError> Findings;
-  TranslationUnitFacts Facts;
   /// Why the unit was not analysed; empty when it was.
   std::string Failure;
   /// False when the unit's configuration enables no durability check.
   bool ChecksEnabled = true;
+  /// The unit's file table, absolute, which the sections index.
+  std::vector<std::string> Files;
+  /// Each check's section, by check name.
+  llvm::json::Object Sections;
+  /// The checks whose warnings the unit's configuration makes errors.
+  std::vector<std::string> ErrorChecks;
+  /// The directory the unit was compiled in.
+  std::string BuildDirectory;
 };
 
 UnitResult analyseUnit(const clang::tooling::CompileCommand &Command,

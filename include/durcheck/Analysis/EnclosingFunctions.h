@@ -1,9 +1,10 @@
-//===- EnclosingFunctions.h - The function a location lies in ---*- C++ -*-===//
+//===- EnclosingFunctions.h - The functions of a unit -----------*- C++ -*-===//
 //
-// Matchers can name the function around a node (forCallable), but only by
-// building the parent map of the whole AST, which costs more than a check.
-// A check that needs the function of a few nodes collects the definitions
-// instead and asks by source range.
+// Every check collects the definitions of its unit -- functions, methods
+// and lambdas, outside the system headers -- the same way, and asks which
+// one a location lies in by source range: matchers can name the function
+// around a node (forCallable), but only by building the parent map of the
+// whole AST, which costs more than a check.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,16 +12,32 @@
 #define DURCHECK_ANALYSIS_ENCLOSINGFUNCTIONS_H
 
 #include "clang/AST/Decl.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseSet.h"
 #include <vector>
 
 namespace durcheck {
 
 class EnclosingFunctions {
 public:
-  /// Records a definition with a body; lambdas' call operators included.
-  void add(const clang::FunctionDecl *FD) { Functions.push_back(FD); }
-  void clear() { Functions.clear(); }
+  /// Registers the matchers that find every definition and lambda outside
+  /// the system headers, reported to Callback.
+  static void
+  registerMatchers(clang::ast_matchers::MatchFinder &Finder,
+                   clang::ast_matchers::MatchFinder::MatchCallback *Callback);
+
+  /// Records the definition a match of those matchers found; false for a
+  /// match of another matcher. Templates that were not instantiated, and
+  /// definitions without a body, are passed over.
+  bool collect(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+
+  void clear() {
+    Functions.clear();
+    Seen.clear();
+  }
   bool empty() const { return Functions.empty(); }
+  /// The definitions, in the order the matchers found them.
+  llvm::ArrayRef<const clang::FunctionDecl *> all() const { return Functions; }
 
   /// The innermost recorded definitions whose body holds Loc: several for
   /// the instances of one template, which share their pattern's source
@@ -30,6 +47,7 @@ public:
 
 private:
   std::vector<const clang::FunctionDecl *> Functions;
+  llvm::DenseSet<const clang::FunctionDecl *> Seen;
 };
 
 } // namespace durcheck

@@ -8,7 +8,7 @@
 #ifndef DURCHECK_ANALYSIS_ERRORBRANCHES_H
 #define DURCHECK_ANALYSIS_ERRORBRANCHES_H
 
-#include "durcheck/Analysis/FunctionSummaries.h"
+#include "durcheck/Analysis/FunctionFacts.h"
 #include "clang/AST/Expr.h"
 
 namespace durcheck {

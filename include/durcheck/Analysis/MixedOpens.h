@@ -9,9 +9,12 @@
 #ifndef DURCHECK_ANALYSIS_MIXEDOPENS_H
 #define DURCHECK_ANALYSIS_MIXEDOPENS_H
 
+#include "durcheck/CrossTU/Sink.h"
 #include "durcheck/Model/PathKey.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/JSON.h"
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,11 +40,6 @@ struct OpenFact {
 /// How a direct open became direct, which its note says.
 enum class DirectHow { Opened, MaybeOpened, SetByFcntl };
 
-/// The note at the direct partner of a buffered open. FdOpen says whether
-/// the buffered open is an open() whose flags can take O_DIRECT.
-std::string directPartnerNote(llvm::StringRef Spelling, DirectHow How,
-                              bool FdOpen);
-
 /// A buffered open and the direct open of the same file it is reported
 /// with, as indexes into the facts.
 struct MixedOpen {
@@ -55,6 +53,31 @@ struct MixedOpen {
 /// buffered opens.
 std::vector<MixedOpen> findMixedOpens(llvm::ArrayRef<OpenFact> Facts,
                                       bool IgnoreWriteOnly);
+
+/// An open whose file other units may open too: a direct one, or a buffered
+/// one its own unit found no direct partner for.
+struct MixedOpenSite {
+  OpenFact Fact;
+  /// Where a finding or note at the open goes.
+  crosstu::Loc At;
+  /// The path as the messages spell it.
+  std::string Spelling;
+  DirectHow How = DirectHow::Opened;
+  /// For a buffered open: whether it is an open() that takes flags, whether
+  /// a warning there reaches the report, and the edit that adds O_DIRECT.
+  bool FdOpen = true;
+  bool Reportable = true;
+  std::optional<crosstu::UnitEdit> AddDirect;
+};
+
+/// What the mixed-I/O check of one unit leaves for the join.
+struct MixedUnitOpens {
+  std::vector<MixedOpenSite> Sites;
+};
+
+llvm::json::Value toJSON(const MixedUnitOpens &U);
+bool fromJSON(const llvm::json::Value &V, MixedUnitOpens &U,
+              llvm::json::Path P);
 
 } // namespace durcheck
 

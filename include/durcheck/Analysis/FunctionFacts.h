@@ -1,13 +1,13 @@
-//===- FunctionSummaries.h - What each function of a TU does ----*- C++ -*-===//
+//===- FunctionFacts.h - What one walk over a function finds ----*- C++ -*-===//
 //
-// Per-function facts (which locals hold directory fds, which hold call
-// results) and per-TU summaries (which functions sync a directory or a
-// file's data, transitively through the calls they make).
+// Per-function facts the checks read while they build their summaries:
+// which locals hold directory fds or paths, which hold call results, and
+// which helpers a project trusts to sync a directory.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef DURCHECK_ANALYSIS_FUNCTIONSUMMARIES_H
-#define DURCHECK_ANALYSIS_FUNCTIONSUMMARIES_H
+#ifndef DURCHECK_ANALYSIS_FUNCTIONFACTS_H
+#define DURCHECK_ANALYSIS_FUNCTIONFACTS_H
 
 #include "durcheck/Model/Syscalls.h"
 #include "clang/AST/Decl.h"
@@ -20,9 +20,33 @@
 
 namespace durcheck {
 
+/// The statement a call is part of, as a fix that goes after it sees it:
+/// the full expression or declaration, the statement holding that, and the
+/// one holding the latter.
+struct CallContext {
+  const clang::Stmt *Statement = nullptr;
+  const clang::Stmt *Parent = nullptr;
+  const clang::Stmt *GrandParent = nullptr;
+};
+
+/// A function stored where a call may later take it from: a variable or
+/// field assigned `f`, `&f` or a lambda, or initialised with one.
+struct FunctionStore {
+  /// One of: the expression assigned to, the variable initialised, the
+  /// field a constructor initialises.
+  const clang::Expr *Into = nullptr;
+  const clang::VarDecl *Var = nullptr;
+  const clang::FieldDecl *Field = nullptr;
+  const clang::FunctionDecl *Function = nullptr;
+};
+
 /// What one function body contains, found by one walk over it.
 struct FunctionFacts {
   llvm::SmallVector<const clang::CallExpr *, 16> Calls;
+  llvm::DenseMap<const clang::CallExpr *, CallContext> Contexts;
+  /// What the body assigns, increments or takes the address of.
+  llvm::SmallVector<const clang::Expr *, 8> Written;
+  llvm::SmallVector<FunctionStore, 2> FunctionStores;
   /// Stream constructors and the other opens that are not CallExprs.
   llvm::SmallVector<const clang::Expr *, 4> StreamOpens;
   /// Locals that hold a path naming a directory (from dirname, ".").
@@ -40,6 +64,10 @@ struct FunctionFacts {
                      const clang::ASTContext &Ctx) const;
   bool namesDirectory(const clang::Expr *Path) const;
 };
+
+/// The function an expression names or creates: f, &f, a lambda, or a
+/// std::function made from one; null for anything else.
+const clang::FunctionDecl *functionOf(const clang::Expr *E);
 
 FunctionFacts collectFacts(const clang::FunctionDecl &FD,
                            const model::OpenFlags &Flags,
@@ -62,50 +90,6 @@ private:
   mutable llvm::DenseMap<const clang::FunctionDecl *, bool> Trusted;
 };
 
-/// The summaries of every function defined in one translation unit.
-class FunctionSummaries {
-public:
-  FunctionSummaries(const model::OpenFlags &Flags, const DirSyncPolicy &Policy,
-                    const clang::ASTContext &Ctx)
-      : Flags(Flags), Policy(Policy), Ctx(Ctx) {}
-
-  /// Records a function definition; call finalize() after the last one.
-  void add(const clang::FunctionDecl &FD);
-  /// Propagates the summaries through the calls until nothing changes.
-  void finalize();
-
-  const FunctionFacts *facts(const clang::FunctionDecl &FD) const;
-  bool syncsData(const clang::FunctionDecl &FD) const;
-  bool syncsDirectory(const clang::FunctionDecl &FD) const;
-  /// Makes isDirectorySync treat calls of Callee as directory syncs, to ask
-  /// whether a function another TU defines would discharge a finding; null
-  /// withdraws the assumption.
-  void assumeSyncsDirectory(const clang::FunctionDecl *Callee) {
-    Assumed = Callee ? Callee->getCanonicalDecl() : nullptr;
-  }
-
-  /// Whether the call, made in a function with these facts, syncs a
-  /// directory: fsync of a directory fd, sync/syncfs, a trusted helper, or a
-  /// function of this TU whose summary says so.
-  bool isDirectorySync(const clang::CallExpr &Call,
-                       const FunctionFacts &Facts) const;
-
-private:
-  struct Summary {
-    FunctionFacts Facts;
-    llvm::SmallVector<const clang::FunctionDecl *, 8> Callees;
-    bool SyncsDirectory = false;
-    bool SyncsData = false;
-  };
-  const Summary *lookup(const clang::FunctionDecl *FD) const;
-
-  const model::OpenFlags &Flags;
-  const DirSyncPolicy &Policy;
-  const clang::ASTContext &Ctx;
-  llvm::DenseMap<const clang::FunctionDecl *, Summary> Summaries;
-  const clang::FunctionDecl *Assumed = nullptr;
-};
-
 } // namespace durcheck
 
-#endif // DURCHECK_ANALYSIS_FUNCTIONSUMMARIES_H
+#endif // DURCHECK_ANALYSIS_FUNCTIONFACTS_H

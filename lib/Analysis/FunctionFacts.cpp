@@ -1,22 +1,67 @@
-//===- FunctionSummaries.cpp - What each function of a TU does ------------===//
+//===- FunctionFacts.cpp - What one walk over a function finds ------------===//
 
-#include "durcheck/Analysis/FunctionSummaries.h"
+#include "durcheck/Analysis/FunctionFacts.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
 namespace durcheck {
+
+const FunctionDecl *functionOf(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<FunctionDecl>(Ref->getDecl());
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return Lambda->getCallOperator();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+             Construct && Construct->getNumArgs() == 1)
+      E = Construct->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
 namespace {
 
-// One walk over a body: the calls, and every value stored into a local.
+// One walk over a body: the calls with the statements around them, what is
+// written, and every value stored into a local.
 class FactsCollector : public RecursiveASTVisitor<FactsCollector> {
 public:
   explicit FactsCollector(FunctionFacts &Facts) : Facts(Facts) {}
 
+  // Without the data-recursion queue, so that Stack holds the ancestors.
+  bool TraverseStmt(Stmt *S) {
+    if (!S)
+      return true;
+    Stack.push_back(S);
+    bool Result = RecursiveASTVisitor::TraverseStmt(S);
+    Stack.pop_back();
+    return Result;
+  }
+
   bool VisitCallExpr(CallExpr *Call) {
     Facts.Calls.push_back(Call);
+    Facts.Contexts[Call] = contextOfTop();
+    // operator= of a std::function, or of a function pointer wrapper.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      if (const FunctionDecl *F = functionOf(Op->getArg(1)))
+        Facts.FunctionStores.push_back({Op->getArg(0), nullptr, nullptr, F});
     // dirname() may truncate its argument in place and return it.
     if (model::calleeName(Call) == "dirname" && Call->getNumArgs() == 1)
       if (const VarDecl *VD = localOf(Call->getArg(0)))
@@ -29,20 +74,55 @@ public:
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {
-    if (VD->isLocalVarDecl() && VD->getInit())
+    if (VD->isLocalVarDecl() && VD->getInit()) {
       Stores.emplace_back(VD, VD->getInit());
+      if (const FunctionDecl *F = functionOf(VD->getInit()))
+        Facts.FunctionStores.push_back({nullptr, VD, nullptr, F});
+    }
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->isAssignmentOp())
-      if (const VarDecl *VD = localOf(BO->getLHS()))
-        Stores.emplace_back(VD, BO->getRHS());
+    if (!BO->isAssignmentOp())
+      return true;
+    Facts.Written.push_back(BO->getLHS());
+    if (const VarDecl *VD = localOf(BO->getLHS()))
+      Stores.emplace_back(VD, BO->getRHS());
+    if (const FunctionDecl *F = functionOf(BO->getRHS()))
+      Facts.FunctionStores.push_back({BO->getLHS(), nullptr, nullptr, F});
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
+      Facts.Written.push_back(UO->getSubExpr());
     return true;
   }
 
   std::vector<std::pair<const VarDecl *, const Expr *>> Stores;
 
 private:
+  // The context of the call on top of the stack: climb through the
+  // expressions, and a declaration's statement, to the statement that holds
+  // them.
+  CallContext contextOfTop() const {
+    CallContext C;
+    size_t I = Stack.size() - 1;
+    const Stmt *Current = Stack[I];
+    while (I > 0) {
+      const Stmt *P = Stack[I - 1];
+      if (isa<Expr>(P) || (isa<DeclStmt>(P) && !isa<DeclStmt>(Current))) {
+        Current = P;
+        --I;
+        continue;
+      }
+      C.Statement = Current;
+      C.Parent = P;
+      C.GrandParent = I > 1 ? Stack[I - 2] : nullptr;
+      break;
+    }
+    return C;
+  }
+
+  std::vector<const Stmt *> Stack;
   static const VarDecl *localOf(const Expr *E) {
     const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
     const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -95,6 +175,13 @@ FunctionFacts collectFacts(const FunctionDecl &FD,
   FunctionFacts Facts;
   FactsCollector Collector(Facts);
   Collector.TraverseStmt(FD.getBody());
+  // A constructor may initialise a std::function member with a lambda.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getMember() && Init->isWritten())
+        if (const FunctionDecl *F = functionOf(Init->getInit()))
+          Facts.FunctionStores.push_back(
+              {nullptr, nullptr, Init->getMember(), F});
   for (const auto &[VD, Value] : Collector.Stores)
     if (const auto *Call = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts()))
       Facts.CallResultVars[VD] = Call;
@@ -130,72 +217,6 @@ bool DirSyncPolicy::judge(const FunctionDecl &Callee) const {
       }))
     return true;
   return Pattern.isValid() && Pattern.match(Name);
-}
-
-void FunctionSummaries::add(const FunctionDecl &FD) {
-  Summary &S = Summaries[FD.getCanonicalDecl()];
-  S.Facts = collectFacts(FD, Flags, Ctx);
-  for (const CallExpr *Call : S.Facts.Calls) {
-    if (model::syncedFd(Call))
-      S.SyncsData = true;
-    if (isDirectorySync(*Call, S.Facts))
-      S.SyncsDirectory = true;
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      S.Callees.push_back(Callee->getCanonicalDecl());
-  }
-}
-
-void FunctionSummaries::finalize() {
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (auto &[FD, S] : Summaries) {
-      for (const FunctionDecl *Callee : S.Callees) {
-        const Summary *C = lookup(Callee);
-        if (!C)
-          continue;
-        if (C->SyncsDirectory && !S.SyncsDirectory)
-          Changed = S.SyncsDirectory = true;
-        if (C->SyncsData && !S.SyncsData)
-          Changed = S.SyncsData = true;
-      }
-    }
-  }
-}
-
-const FunctionSummaries::Summary *
-FunctionSummaries::lookup(const FunctionDecl *FD) const {
-  auto It = Summaries.find(FD->getCanonicalDecl());
-  return It == Summaries.end() ? nullptr : &It->second;
-}
-
-const FunctionFacts *FunctionSummaries::facts(const FunctionDecl &FD) const {
-  const Summary *S = lookup(&FD);
-  return S ? &S->Facts : nullptr;
-}
-
-bool FunctionSummaries::syncsData(const FunctionDecl &FD) const {
-  const Summary *S = lookup(&FD);
-  return S && S->SyncsData;
-}
-
-bool FunctionSummaries::syncsDirectory(const FunctionDecl &FD) const {
-  const Summary *S = lookup(&FD);
-  return S && S->SyncsDirectory;
-}
-
-bool FunctionSummaries::isDirectorySync(const CallExpr &Call,
-                                        const FunctionFacts &Facts) const {
-  if (model::isFileSystemSync(&Call))
-    return true;
-  if (const Expr *Fd = model::syncedFd(&Call))
-    return Facts.isDirectoryFd(Fd, Flags, Ctx);
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee)
-    return false;
-  if (Policy.trusts(*Callee) || Callee->getCanonicalDecl() == Assumed)
-    return true;
-  const Summary *S = lookup(Callee);
-  return S && S->SyncsDirectory;
 }
 
 } // namespace durcheck

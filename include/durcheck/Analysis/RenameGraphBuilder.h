@@ -1,0 +1,64 @@
+//===- RenameGraphBuilder.h - The rename graph of a function ----*- C++ -*-===//
+//
+// Builds the plain graph the rename analysis runs over from a function's
+// clang::CFG: which calls rename, sync a directory or a file, write a file,
+// or call a function whose summary may matter, and which branches are taken
+// on failure or on a flag.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DURCHECK_ANALYSIS_RENAMEGRAPHBUILDER_H
+#define DURCHECK_ANALYSIS_RENAMEGRAPHBUILDER_H
+
+#include "durcheck/Analysis/FunctionFacts.h"
+#include "durcheck/Analysis/RenameGraph.h"
+#include "durcheck/CrossTU/Locations.h"
+#include "durcheck/CrossTU/Names.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
+
+namespace durcheck::rename {
+
+class GraphBuilder {
+public:
+  /// Makes the anchor of a rename or call: where a finding there is
+  /// reported and what its fix needs.
+  using AnchorMaker = llvm::function_ref<Anchor(const clang::CallExpr &Call,
+                                                const FunctionFacts &Facts)>;
+
+  /// AddressTaken: the functions of internal linkage whose address the unit
+  /// takes, which callers beyond its own calls may reach.
+  GraphBuilder(clang::ASTContext &Ctx, const model::OpenFlags &Flags,
+               const DirSyncPolicy &Policy, crosstu::Locations &Locs,
+               const llvm::DenseSet<const clang::FunctionDecl *> &AddressTaken,
+               AnchorMaker MakeAnchor);
+
+  /// The graph of a definition, or nullopt when nothing in it can matter:
+  /// no rename, sync, write or call of a function outside the system
+  /// headers, and a way out.
+  std::optional<FunctionGraph> build(const clang::FunctionDecl &FD);
+
+  /// Records the functions a global's initialiser stores into function
+  /// pointer fields or arrays: `struct ops posix = {.rename = ...};`.
+  void recordInitialiser(const clang::VarDecl &Global);
+
+  /// The slot stores seen so far, from bodies and initialisers.
+  std::vector<SlotStore> takeSlots() { return std::move(Slots); }
+
+private:
+  class FunctionBuild;
+
+  clang::ASTContext &Ctx;
+  const model::OpenFlags &Flags;
+  const DirSyncPolicy &Policy;
+  crosstu::Locations &Locs;
+  const llvm::DenseSet<const clang::FunctionDecl *> &AddressTaken;
+  AnchorMaker MakeAnchor;
+  crosstu::FunctionNames Names;
+  std::vector<SlotStore> Slots;
+};
+
+} // namespace durcheck::rename
+
+#endif // DURCHECK_ANALYSIS_RENAMEGRAPHBUILDER_H

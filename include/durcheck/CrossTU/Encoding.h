@@ -1,0 +1,54 @@
+//===- Encoding.h - The JSON pieces every section is made of ----*- C++ -*-===//
+//
+// Sections go into every unit's result file, so they are written in short
+// keys, one-letter codes and arrays; these are the pieces they share.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DURCHECK_CROSSTU_ENCODING_H
+#define DURCHECK_CROSSTU_ENCODING_H
+
+#include "durcheck/CrossTU/Sink.h"
+#include "llvm/Support/JSON.h"
+#include <string>
+#include <vector>
+
+namespace durcheck::crosstu {
+
+/// The one-letter code of Index in a table of codes such as "rcd".
+template <size_t N> std::string code(const char (&Codes)[N], unsigned Index) {
+  return std::string(1, Codes[Index]);
+}
+
+/// Reads a one-letter code of the table back as its index.
+template <size_t N>
+bool readCode(const llvm::json::Value *V, const char (&Codes)[N],
+              unsigned &Index) {
+  std::optional<llvm::StringRef> S = V ? V->getAsString() : std::nullopt;
+  size_t I = S && S->size() == 1 ? llvm::StringRef(Codes).find(S->front())
+                                 : llvm::StringRef::npos;
+  Index = unsigned(I);
+  return I != llvm::StringRef::npos;
+}
+
+llvm::json::Value toJSON(const Loc &L);
+bool fromJSON(const llvm::json::Value &V, Loc &L, llvm::json::Path P);
+llvm::json::Value toJSON(const UnitEdit &E);
+bool fromJSON(const llvm::json::Value &V, UnitEdit &E, llvm::json::Path P);
+
+/// Reads each element of an array, if there is one, with Read(value, out,
+/// path); false at the first it cannot read.
+template <typename T, typename ReadFn>
+bool readEach(const llvm::json::Array *A, std::vector<T> &Out,
+              llvm::json::Path P, ReadFn Read) {
+  if (!A)
+    return true;
+  for (size_t I = 0; I < A->size(); ++I)
+    if (!Read((*A)[I], Out.emplace_back(), P.index(I)))
+      return false;
+  return true;
+}
+
+} // namespace durcheck::crosstu
+
+#endif // DURCHECK_CROSSTU_ENCODING_H

@@ -1,0 +1,101 @@
+//===- Join.h - Findings that need more than one translation unit -*- C++ -*-//
+//
+// After every unit has run, each check joins the sections its units left:
+// it propagates its summaries over the whole program and compares what it
+// finds with what each unit found alone. Its verdicts drop findings a unit
+// got wrong and add findings no unit could make, rendered from the data the
+// unit left at the finding's anchor. The driver applies the verdicts without
+// knowing any check's data.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DURCHECK_CROSSTU_JOIN_H
+#define DURCHECK_CROSSTU_JOIN_H
+
+#include "durcheck/CrossTU/Sink.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/JSON.h"
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace durcheck::crosstu {
+
+/// A finding as clang-tidy records it: its check, and the file name and
+/// byte offset of its warning.
+struct FindingKey {
+  std::string Check;
+  std::string File;
+  unsigned Offset = 0;
+  bool operator<(const FindingKey &O) const {
+    return std::tie(File, Offset, Check) < std::tie(O.File, O.Offset, O.Check);
+  }
+  bool operator==(const FindingKey &O) const {
+    return std::tie(File, Offset, Check) == std::tie(O.File, O.Offset, O.Check);
+  }
+};
+
+/// An edit of a fix-it, in absolute file names.
+struct Edit {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Text;
+};
+
+/// A warning or note: where, what it says, and the fix it carries.
+struct Message {
+  std::string File;
+  unsigned Offset = 0;
+  std::string Text;
+  std::vector<Edit> Fix;
+};
+
+/// A finding a join adds, for the report of the unit it belongs to.
+struct Finding {
+  std::string Check;
+  /// The unit whose configuration (warnings as errors) applies.
+  size_t Unit = 0;
+  Message Warning;
+  std::vector<Message> Notes;
+};
+
+/// What one unit left for the join of one check.
+struct UnitView {
+  /// The unit's file table, absolute, by index.
+  llvm::ArrayRef<std::string> Files;
+  /// The check's section, or null when the unit left none (the check was
+  /// not enabled, or found nothing worth leaving).
+  const llvm::json::Value *Section = nullptr;
+
+  const std::string &file(unsigned Index) const { return Files[Index]; }
+};
+
+struct Verdicts {
+  /// Findings that do not hold once every unit is known.
+  std::set<FindingKey> Dropped;
+  /// Findings no unit made alone.
+  std::vector<Finding> Added;
+};
+
+/// A check's join: reads the sections of every unit, in the order of the
+/// units, and adds its verdicts. A section it cannot read is an error, given
+/// as a message; the join then returns false.
+using JoinFunction = bool (*)(llvm::ArrayRef<UnitView> Units, Verdicts &Out,
+                              std::string &Error);
+
+/// What one analysed unit left: its file table and its checks' sections.
+struct UnitSections {
+  llvm::ArrayRef<std::string> Files;
+  const llvm::json::Object *Sections = nullptr;
+};
+
+/// Runs the join of every check over the units, in their order. Returns
+/// false, with the reason in Error, when a section cannot be read.
+bool joinAll(llvm::ArrayRef<UnitSections> Units, Verdicts &Out,
+             std::string &Error);
+
+} // namespace durcheck::crosstu
+
+#endif // DURCHECK_CROSSTU_JOIN_H

@@ -1,0 +1,353 @@
+//===- RenameGraph.cpp - A function as the rename analysis sees it --------===//
+//
+// The JSON form of the graphs, in short keys and arrays: a unit's result
+// file holds one graph per function that renames, syncs, writes or calls.
+//
+//===----------------------------------------------------------------------===//
+
+#include "durcheck/Analysis/RenameGraph.h"
+#include "durcheck/CrossTU/Encoding.h"
+
+namespace json = llvm::json;
+
+namespace durcheck::rename {
+namespace {
+
+constexpr char EventCodes[] = "RCDFW";
+constexpr char CalleeCodes[] = "dvs";
+
+using crosstu::code;
+using crosstu::readCode;
+
+json::Value locJSON(const crosstu::Loc &L) { return crosstu::toJSON(L); }
+
+bool readLoc(const json::Value &V, crosstu::Loc &L, json::Path P) {
+  return crosstu::fromJSON(V, L, P);
+}
+
+json::Value eventJSON(const Event &E) {
+  json::Object O{{"k", code(EventCodes, unsigned(E.Kind))}};
+  if (E.Kind == EventKind::Call)
+    O["t"] = json::Array{code(CalleeCodes, E.Target.Kind),
+                         json::fixUTF8(E.Target.Name)};
+  if (!E.Args.empty())
+    O["a"] = json::Value(E.Args);
+  if (E.Object)
+    O["o"] = toJSON(*E.Object);
+  json::Array Constants;
+  for (size_t I = 0; I < E.Constants.size(); ++I)
+    if (E.Constants[I])
+      Constants.push_back(json::Array{int64_t(I), *E.Constants[I]});
+  if (!Constants.empty())
+    O["n"] = std::move(Constants);
+  if (E.Anchor >= 0)
+    O["x"] = E.Anchor;
+  return O;
+}
+
+bool readEvent(const json::Value &V, Event &E, json::Path P) {
+  const json::Object *O = V.getAsObject();
+  unsigned Kind = 0;
+  if (!O || !readCode(O->get("k"), EventCodes, Kind)) {
+    P.report("expected an event");
+    return false;
+  }
+  E = Event();
+  E.Kind = static_cast<EventKind>(Kind);
+  json::ObjectMapper M(V, P);
+  if (const json::Value *T = O->get("t")) {
+    const json::Array *A = T->getAsArray();
+    unsigned CalleeKind = 0;
+    if (!A || A->size() != 2 || !readCode(&(*A)[0], CalleeCodes, CalleeKind) ||
+        !(*A)[1].getAsString()) {
+      P.report("expected a callee");
+      return false;
+    }
+    E.Target = {static_cast<Callee::KindType>(CalleeKind),
+                (*A)[1].getAsString()->str()};
+  }
+  if (!M.mapOptional("a", E.Args) || !M.mapOptional("o", E.Object))
+    return false;
+  if (const json::Array *Constants = O->getArray("n"))
+    for (const json::Value &C : *Constants) {
+      const json::Array *Pair = C.getAsArray();
+      std::optional<int64_t> Index =
+          Pair && Pair->size() == 2 ? (*Pair)[0].getAsInteger() : std::nullopt;
+      std::optional<int64_t> Value =
+          Index ? (*Pair)[1].getAsInteger() : std::nullopt;
+      if (!Value || *Index < 0 || *Index > 255) {
+        P.report("expected a constant argument");
+        return false;
+      }
+      if (E.Constants.size() <= size_t(*Index))
+        E.Constants.resize(*Index + 1);
+      E.Constants[*Index] = *Value;
+    }
+  E.Anchor = int(O->getInteger("x").value_or(-1));
+  return true;
+}
+
+json::Value anchorJSON(const Anchor &A) {
+  json::Object O{{"at", locJSON(A.At)}};
+  if (!A.Reportable)
+    O["silent"] = true;
+  if (A.Fix == Anchor::NoFix)
+    return O;
+  O["fix"] = A.Fix == Anchor::InsertAfter ? "after" : "return";
+  if (A.FixOnWarning)
+    O["safe"] = true;
+  O["off"] = int64_t(A.Offset);
+  O["indent"] = A.Indent;
+  if (A.Fix == Anchor::RewriteReturn) {
+    O["end"] = int64_t(A.End);
+    O["call"] = json::fixUTF8(A.CallCode);
+  }
+  return O;
+}
+
+bool readAnchor(const json::Value &V, Anchor &A, json::Path P) {
+  const json::Object *O = V.getAsObject();
+  if (!O || !O->get("at") || !readLoc(*O->get("at"), A.At, P.field("at")))
+    return false;
+  A.Reportable = !O->getBoolean("silent").value_or(false);
+  std::optional<llvm::StringRef> Fix = O->getString("fix");
+  if (!Fix)
+    return true;
+  if (*Fix != "after" && *Fix != "return") {
+    P.report("unknown fix");
+    return false;
+  }
+  A.Fix = *Fix == "after" ? Anchor::InsertAfter : Anchor::RewriteReturn;
+  A.FixOnWarning = O->getBoolean("safe").value_or(false);
+  A.Offset = unsigned(O->getInteger("off").value_or(0));
+  A.End = unsigned(O->getInteger("end").value_or(0));
+  A.Indent = O->getString("indent").value_or("").str();
+  A.CallCode = O->getString("call").value_or("").str();
+  return true;
+}
+
+json::Value edgeJSON(const Edge &E) {
+  json::Array A{int64_t(E.To)};
+  if (E.Failure)
+    A.push_back("f");
+  if (E.Guard) {
+    A.push_back(int64_t(E.Guard->Guard));
+    A.push_back(E.Guard->Value);
+  }
+  return A;
+}
+
+bool readEdge(const json::Value &V, Edge &E, json::Path P) {
+  const json::Array *A = V.getAsArray();
+  std::optional<int64_t> To =
+      A && !A->empty() ? (*A)[0].getAsInteger() : std::nullopt;
+  if (!To || *To < 0) {
+    P.report("expected an edge");
+    return false;
+  }
+  E = Edge();
+  E.To = unsigned(*To);
+  size_t I = 1;
+  if (I < A->size() && (*A)[I].getAsString() == llvm::StringRef("f")) {
+    E.Failure = true;
+    ++I;
+  }
+  if (I + 2 == A->size()) {
+    std::optional<int64_t> Guard = (*A)[I].getAsInteger();
+    std::optional<bool> Value = (*A)[I + 1].getAsBoolean();
+    if (!Guard || !Value || *Guard < 0 || *Guard > 255) {
+      P.report("expected a guard test");
+      return false;
+    }
+    E.Guard = GuardTest{uint8_t(*Guard), *Value};
+  } else if (I != A->size()) {
+    P.report("expected an edge");
+    return false;
+  }
+  return true;
+}
+
+json::Value blockJSON(const Block &B) {
+  json::Object O;
+  if (!B.Events.empty()) {
+    json::Array Events;
+    for (const Event &E : B.Events)
+      Events.push_back(eventJSON(E));
+    O["e"] = std::move(Events);
+  }
+  json::Array Succs;
+  for (const Edge &E : B.Succs)
+    Succs.push_back(edgeJSON(E));
+  O["s"] = std::move(Succs);
+  if (B.LeavesHere)
+    O["l"] = json::Array{B.LeavesHere->Kind == LeaveKind::Return ? "r" : "e",
+                         locJSON(B.LeavesHere->At)};
+  return O;
+}
+
+bool readBlock(const json::Value &V, Block &B, json::Path P) {
+  const json::Object *O = V.getAsObject();
+  if (!O) {
+    P.report("expected a block");
+    return false;
+  }
+  B = Block();
+  if (!crosstu::readEach(O->getArray("e"), B.Events, P.field("e"), readEvent) ||
+      !crosstu::readEach(O->getArray("s"), B.Succs, P.field("s"), readEdge))
+    return false;
+  if (const json::Array *L = O->getArray("l")) {
+    Leave Out;
+    if (L->size() != 2 || !(*L)[0].getAsString() ||
+        !readLoc((*L)[1], Out.At, P.field("l"))) {
+      P.report("expected a leave point");
+      return false;
+    }
+    Out.Kind = *(*L)[0].getAsString() == "r" ? LeaveKind::Return
+                                             : LeaveKind::EndOfBody;
+    B.LeavesHere = Out;
+  }
+  return true;
+}
+
+json::Value functionJSON(const FunctionGraph &F) {
+  json::Array Blocks, Anchors;
+  for (const Block &B : F.Blocks)
+    Blocks.push_back(blockJSON(B));
+  for (const Anchor &A : F.Anchors)
+    Anchors.push_back(anchorJSON(A));
+  json::Object O{{"name", json::fixUTF8(F.Name)},
+                 {"display", json::fixUTF8(F.Display)},
+                 {"at", locJSON(F.Where)},
+                 {"blocks", std::move(Blocks)}};
+  if (F.InternalOnly)
+    O["internal"] = true;
+  if (!F.Overrides.empty())
+    O["overrides"] = F.Overrides;
+  if (!F.Guards.empty())
+    O["guards"] = F.Guards;
+  if (!Anchors.empty())
+    O["anchors"] = std::move(Anchors);
+  if (!F.Exits.empty()) {
+    json::Array Exits;
+    for (unsigned B : F.Exits)
+      Exits.push_back(int64_t(B));
+    O["exits"] = std::move(Exits);
+  }
+  return O;
+}
+
+bool readFunction(const json::Value &V, FunctionGraph &F, json::Path P) {
+  json::ObjectMapper M(V, P);
+  const json::Object *O = V.getAsObject();
+  if (!M || !M.map("name", F.Name) || !M.map("display", F.Display) ||
+      !M.mapOptional("overrides", F.Overrides) ||
+      !M.mapOptional("guards", F.Guards))
+    return false;
+  if (!O->get("at") || !readLoc(*O->get("at"), F.Where, P.field("at")))
+    return false;
+  F.InternalOnly = O->getBoolean("internal").value_or(false);
+  const json::Array *Blocks = O->getArray("blocks");
+  if (!Blocks || Blocks->empty()) {
+    P.field("blocks").report("expected blocks");
+    return false;
+  }
+  if (!crosstu::readEach(Blocks, F.Blocks, P.field("blocks"), readBlock) ||
+      !crosstu::readEach(O->getArray("anchors"), F.Anchors, P.field("anchors"),
+                         readAnchor))
+    return false;
+  // Indexes must stay inside the graph: a damaged file must not crash the
+  // join.
+  for (const Block &B : F.Blocks) {
+    for (const Edge &E : B.Succs)
+      if (E.To > F.Blocks.size() ||
+          (E.Guard && E.Guard->Guard >= F.Guards.size())) {
+        P.report("edge out of range");
+        return false;
+      }
+    for (const Event &E : B.Events)
+      if (E.Anchor >= int(F.Anchors.size())) {
+        P.report("anchor out of range");
+        return false;
+      }
+  }
+  if (const json::Array *Exits = O->getArray("exits"))
+    for (const json::Value &E : *Exits) {
+      std::optional<int64_t> B = E.getAsInteger();
+      if (!B || *B < 0 || *B >= int64_t(F.Blocks.size()) ||
+          !F.Blocks[*B].LeavesHere) {
+        P.field("exits").report("exit out of range");
+        return false;
+      }
+      F.Exits.push_back(unsigned(*B));
+    }
+  return true;
+}
+
+} // namespace
+
+json::Value toJSON(const UnitGraphs &U) {
+  json::Array Functions, Slots, Includes;
+  for (const FunctionGraph &F : U.Functions)
+    Functions.push_back(functionJSON(F));
+  for (const SlotStore &S : U.Slots)
+    Slots.push_back(
+        json::Array{json::fixUTF8(S.Slot), json::fixUTF8(S.Function)});
+  for (const IncludeEdit &I : U.Includes)
+    Includes.push_back(
+        json::Array{int64_t(I.File), I.Header, int64_t(I.Offset), I.Text});
+  json::Object O{{"functions", std::move(Functions)}};
+  if (!Slots.empty())
+    O["slots"] = std::move(Slots);
+  if (!Includes.empty())
+    O["includes"] = std::move(Includes);
+  if (!U.RequireIntent)
+    O["anyRename"] = true;
+  if (U.CPlusPlus17)
+    O["cxx17"] = true;
+  if (!U.DirSyncFunction.empty())
+    O["helper"] = U.DirSyncFunction;
+  return O;
+}
+
+bool fromJSON(const json::Value &V, UnitGraphs &U, json::Path P) {
+  const json::Object *O = V.getAsObject();
+  const json::Array *Functions = O ? O->getArray("functions") : nullptr;
+  if (!Functions) {
+    P.report("expected the rename graphs of a unit");
+    return false;
+  }
+  U = UnitGraphs();
+  if (!crosstu::readEach(Functions, U.Functions, P.field("functions"),
+                         readFunction))
+    return false;
+  if (const json::Array *Slots = O->getArray("slots"))
+    for (const json::Value &S : *Slots) {
+      const json::Array *A = S.getAsArray();
+      if (!A || A->size() != 2 || !(*A)[0].getAsString() ||
+          !(*A)[1].getAsString()) {
+        P.field("slots").report("expected a slot store");
+        return false;
+      }
+      U.Slots.push_back(
+          {(*A)[0].getAsString()->str(), (*A)[1].getAsString()->str()});
+    }
+  if (const json::Array *Includes = O->getArray("includes"))
+    for (const json::Value &I : *Includes) {
+      const json::Array *A = I.getAsArray();
+      if (!A || A->size() != 4 || !(*A)[0].getAsInteger() ||
+          !(*A)[1].getAsString() || !(*A)[2].getAsInteger() ||
+          !(*A)[3].getAsString()) {
+        P.field("includes").report("expected an include edit");
+        return false;
+      }
+      U.Includes.push_back(
+          {unsigned(*(*A)[0].getAsInteger()), (*A)[1].getAsString()->str(),
+           unsigned(*(*A)[2].getAsInteger()), (*A)[3].getAsString()->str()});
+    }
+  U.RequireIntent = !O->getBoolean("anyRename").value_or(false);
+  U.CPlusPlus17 = O->getBoolean("cxx17").value_or(false);
+  U.DirSyncFunction = O->getString("helper").value_or("").str();
+  return true;
+}
+
+} // namespace durcheck::rename

@@ -1,0 +1,653 @@
+//===- RenameGraphBuilder.cpp - The rename graph of a function ------------===//
+
+#include "durcheck/Analysis/RenameGraphBuilder.h"
+#include "durcheck/Analysis/CFGBuild.h"
+#include "durcheck/Analysis/ErrorBranches.h"
+#include "durcheck/Analysis/Spelling.h"
+#include "durcheck/Model/PathKey.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace clang;
+
+namespace durcheck::rename {
+namespace {
+
+constexpr unsigned MaxGuards = 3;
+
+bool inSystemHeader(const Decl &D, const SourceManager &SM) {
+  return SM.isInSystemHeader(SM.getExpansionLoc(D.getLocation()));
+}
+
+// A call through a member that is dispatched at run time.
+const CXXMethodDecl *virtualCallee(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *MD = Member ? Member->getMethodDecl() : nullptr;
+  if (!MD || !MD->isVirtual() || MD->hasAttr<FinalAttr>() ||
+      MD->getParent()->hasAttr<FinalAttr>())
+    return nullptr;
+  // A qualified call, Base::f(), is not dispatched.
+  const auto *ME = dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
+  return ME && !ME->hasQualifier() ? MD : nullptr;
+}
+
+// Paths that end in abort(), exit() or a throw are error exits of the
+// process or the call; they owe no sync.
+bool endsInErrorExit(const CFGBlock &B) {
+  if (isa_and_nonnull<CXXThrowExpr>(B.getTerminatorStmt()))
+    return true;
+  for (auto It = B.rbegin(); It != B.rend(); ++It)
+    if (std::optional<CFGStmt> CS = It->getAs<CFGStmt>()) {
+      const auto *Call = dyn_cast<CallExpr>(CS->getStmt());
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      return Callee && Callee->isNoReturn();
+    }
+  return false;
+}
+
+Leave leavePointOf(const CFGBlock &B, const FunctionDecl &FD,
+                   crosstu::Locations &Locs) {
+  for (auto It = B.rbegin(); It != B.rend(); ++It)
+    if (std::optional<CFGStmt> CS = It->getAs<CFGStmt>()) {
+      if (const auto *Ret = dyn_cast<ReturnStmt>(CS->getStmt()))
+        return {LeaveKind::Return, Locs.locate(Ret->getBeginLoc())};
+      break;
+    }
+  return {LeaveKind::EndOfBody, Locs.locate(FD.getBodyRBrace())};
+}
+
+} // namespace
+
+//===-- One function ------------------------------------------------------===//
+
+class GraphBuilder::FunctionBuild {
+public:
+  FunctionBuild(GraphBuilder &B, const FunctionDecl &FD)
+      : B(B), FD(FD), Facts(collectFacts(FD, B.Flags, B.Ctx)) {}
+
+  std::optional<FunctionGraph> run();
+
+private:
+  AccessPath valueOf(const Expr *E);
+  AccessPath elementOf(const clang::ArraySubscriptExpr &Sub);
+  SpelledValue spelled(const Expr *E);
+  std::optional<int64_t> constantOf(const Expr *E) const;
+  std::optional<std::string> slotOf(const Expr *E);
+  std::optional<SpelledValue> fileHeldBy(const Expr *Fd);
+  std::optional<Event> eventOf(const Stmt &S);
+  std::optional<Event> eventOfCall(const CallExpr &Call);
+  std::optional<Event> callEvent(const CallExpr &Call);
+  bool mayMatter(const CallExpr &Call) const;
+  void anchor(Event &E, const CallExpr &Call);
+  std::optional<std::pair<AccessPath, bool>> guardTest(const Expr *Cond);
+  bool written(const AccessPath &P);
+  void chooseGuards(const CFG &G);
+  void addEdges(const CFG &G, const CFGBlock &CB, Block &Out);
+  void recordStores();
+
+  GraphBuilder &B;
+  const FunctionDecl &FD;
+  FunctionFacts Facts;
+  FunctionGraph Graph;
+  llvm::DenseMap<const VarDecl *, unsigned> Locals;
+  llvm::DenseMap<const CFGBlock *, unsigned> Index;
+  std::optional<std::vector<AccessPath>> WrittenValues;
+};
+
+AccessPath GraphBuilder::FunctionBuild::valueOf(const Expr *E) {
+  AccessPath P;
+  if (!E)
+    return P;
+  E = model::stripPathWrappers(E);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))
+    return valueOf(UO->getSubExpr());
+  if (isa<CXXThisExpr>(E)) {
+    P.Root = AccessPath::This;
+    return P;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field)
+      return valueOf(nullptr);
+    P = valueOf(Member->getBase());
+    if (P.known())
+      P.Fields.push_back({Field->getParent()->getQualifiedNameAsString() +
+                              "::" + Field->getName().str(),
+                          Member->isArrow()});
+    return P;
+  }
+  if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
+    return elementOf(*Sub);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+        Param && Param->getDeclContext() == &FD) {
+      P.Root = AccessPath::Param;
+      P.Index = Param->getFunctionScopeIndex();
+      return P;
+    }
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (VD && VD->hasLocalStorage()) {
+      P.Root = AccessPath::Local;
+      P.Index = Locals.try_emplace(VD, Locals.size()).first->second;
+      return P;
+    }
+  }
+  // Literals, constants, macros and globals mean the same in every unit,
+  // as the path keys of the O_DIRECT check do.
+  std::optional<model::PathKey> Key = model::pathKeyOf(E, B.Ctx);
+  if (!Key)
+    return P;
+  switch (Key->Kind) {
+  case model::PathKey::Literal:
+    P.Root = AccessPath::Literal;
+    break;
+  case model::PathKey::Macro:
+    P.Root = AccessPath::Macro;
+    break;
+  case model::PathKey::Global:
+    P.Root = AccessPath::Global;
+    break;
+  case model::PathKey::Field:
+  case model::PathKey::Local:
+    return P;
+  }
+  P.Name = Key->Text;
+  return P;
+}
+
+// names[2] reaches an element the callers can name too; names[i] one that
+// only this function can, while i keeps its value.
+AccessPath
+GraphBuilder::FunctionBuild::elementOf(const ArraySubscriptExpr &Sub) {
+  AccessPath Base = valueOf(Sub.getBase());
+  if (!Base.known())
+    return Base;
+  if (std::optional<int64_t> Index = constantOf(Sub.getIdx())) {
+    Base.Fields.push_back({"[" + std::to_string(*Index) + "]", false});
+    return Base;
+  }
+  AccessPath Index = valueOf(Sub.getIdx());
+  if (!Index.known())
+    return AccessPath();
+  std::string Key = llvm::formatv("{0}[{1}]", llvm::json::Value(toJSON(Base)),
+                                  llvm::json::Value(toJSON(Index)))
+                        .str();
+  AccessPath Element;
+  Element.Root = AccessPath::Local;
+  Element.Name = std::move(Key);
+  return Element;
+}
+
+SpelledValue GraphBuilder::FunctionBuild::spelled(const Expr *E) {
+  SpelledValue V{valueOf(E), spellingOf(*E, B.Ctx)};
+  return V;
+}
+
+// The file an fd was opened from: `fd = open(tmp, ...)`, or fileno(fp)
+// with `fp = fopen(tmp, "w")`; nullopt when it cannot be told.
+std::optional<SpelledValue>
+GraphBuilder::FunctionBuild::fileHeldBy(const Expr *Fd) {
+  Fd = Fd->IgnoreParenCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(Fd)) {
+    if (model::calleeName(Call) == "fileno" && Call->getNumArgs() == 1)
+      return fileHeldBy(Call->getArg(0));
+    if (std::optional<model::OpenCall> Open = model::matchOpen(Call))
+      return spelled(Open->Path);
+    return std::nullopt;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(Fd);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (const CallExpr *Source = VD ? Facts.CallResultVars.lookup(VD) : nullptr)
+    return fileHeldBy(Source);
+  return std::nullopt;
+}
+
+std::optional<int64_t>
+GraphBuilder::FunctionBuild::constantOf(const Expr *E) const {
+  if (E->isValueDependent() || E->containsErrors())
+    return std::nullopt;
+  if (E->getType()->isPointerType())
+    return E->isNullPointerConstant(B.Ctx, Expr::NPC_ValueDependentIsNotNull)
+               ? std::optional<int64_t>(0)
+               : std::nullopt;
+  if (!E->getType()->isIntegralOrEnumerationType())
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (!E->EvaluateAsInt(R, B.Ctx))
+    return std::nullopt;
+  return R.Val.getInt().getExtValue();
+}
+
+// The key of a variable, field or array that holds functions to call.
+std::optional<std::string> GraphBuilder::FunctionBuild::slotOf(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    return slotOf(UO->getSubExpr());
+  if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E)) {
+    std::optional<std::string> Base = slotOf(Sub->getBase());
+    return Base ? std::optional<std::string>(*Base + "[]") : std::nullopt;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+      return Field->getParent()->getQualifiedNameAsString() +
+             "::" + Field->getName().str();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!VD)
+    return std::nullopt;
+  if (VD->hasLocalStorage() || VD->isStaticLocal())
+    return "@" + B.Names(FD) + "/" + VD->getName().str();
+  std::optional<model::PathKey> Key = model::pathKeyOf(Ref, B.Ctx);
+  if (!Key || Key->Kind != model::PathKey::Global)
+    return std::nullopt;
+  return VD->isExternallyVisible() ? Key->Text : "@" + Key->Text;
+}
+
+// Whether a call can say anything to the analysis; calls of the system
+// headers' functions it does not model cannot.
+bool GraphBuilder::FunctionBuild::mayMatter(const CallExpr &Call) const {
+  if (Call.containsErrors())
+    return false;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return true;
+  // fopen and the like are library builtins too.
+  if (model::matchRename(&Call) || model::isFileSystemSync(&Call) ||
+      model::syncedFd(&Call) || model::matchOpen(&Call))
+    return true;
+  return !Callee->getBuiltinID() &&
+         !inSystemHeader(*Callee, B.Ctx.getSourceManager());
+}
+
+void GraphBuilder::FunctionBuild::anchor(Event &E, const CallExpr &Call) {
+  E.Anchor = int(Graph.Anchors.size());
+  Graph.Anchors.push_back(B.MakeAnchor(Call, Facts));
+}
+
+std::optional<Event>
+GraphBuilder::FunctionBuild::callEvent(const CallExpr &Call) {
+  Event E;
+  E.Kind = EventKind::Call;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const SourceManager &SM = B.Ctx.getSourceManager();
+  if (const CXXMethodDecl *Virtual = virtualCallee(Call)) {
+    E.Target = {Callee::Virtual, B.Names(*Virtual)};
+  } else if (Callee) {
+    if (inSystemHeader(*Callee, SM))
+      return std::nullopt;
+    E.Target = {Callee::Direct, B.Names(*Callee)};
+  } else if (std::optional<std::string> Slot = slotOf(Call.getCallee())) {
+    E.Target = {Callee::Slot, *Slot};
+  } else {
+    return std::nullopt;
+  }
+  ArrayRef<const Expr *> Args(Call.getArgs(), Call.getNumArgs());
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const Expr *Object = Member->getImplicitObjectArgument();
+    SpelledValue O = spelled(Object);
+    // The callee reaches the object's fields through `this->`; a caller's
+    // object that is not a pointer takes them with '.'.
+    if (!Object->getType()->isPointerType() && !O.Spelled.Code.empty())
+      O.Spelled.Code = "&" + O.Spelled.Code;
+    E.Object = std::move(O);
+  }
+  for (const Expr *Arg : Args) {
+    E.Args.push_back(spelled(Arg));
+    E.Constants.push_back(constantOf(Arg));
+  }
+  while (!E.Constants.empty() && !E.Constants.back())
+    E.Constants.pop_back();
+  anchor(E, Call);
+  return E;
+}
+
+// A std::function held in a field or variable, called: `fn(a, b)`.
+static const Expr *functionObjectCalled(const CallExpr &Call) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
+    return nullptr;
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+  if (!MD || MD->getParent()->getQualifiedNameAsString() != "std::function")
+    return nullptr;
+  return Op->getArg(0);
+}
+
+std::optional<Event>
+GraphBuilder::FunctionBuild::eventOfCall(const CallExpr &Call) {
+  if (!mayMatter(Call))
+    return std::nullopt;
+  Event E;
+  if (std::optional<model::RenameCall> R = model::matchRename(&Call)) {
+    E.Kind = EventKind::Rename;
+    E.Args = {spelled(R->Source), spelled(R->Dest)};
+    if (R->DestDirFd) {
+      E.Args.push_back(spelled(R->DestDirFd));
+      E.Constants = {std::nullopt, std::nullopt, constantOf(R->DestDirFd)};
+    }
+    anchor(E, Call);
+    return E;
+  }
+  if (model::isFileSystemSync(&Call)) {
+    E.Kind = EventKind::DirSync;
+    return E;
+  }
+  if (const Expr *Fd = model::syncedFd(&Call)) {
+    if (Facts.isDirectoryFd(Fd, B.Flags, B.Ctx)) {
+      E.Kind = EventKind::DirSync;
+      return E;
+    }
+    E.Kind = EventKind::FdSync;
+    E.Args.push_back(spelled(Fd));
+    if (std::optional<SpelledValue> File = fileHeldBy(Fd))
+      E.Args.push_back(std::move(*File));
+    return E;
+  }
+  if (std::optional<model::OpenCall> Open = model::matchOpen(&Call)) {
+    if (!B.Flags.writes(*Open, B.Ctx))
+      return std::nullopt;
+    E.Kind = EventKind::Write;
+    E.Args.push_back(spelled(Open->Path));
+    return E;
+  }
+  if (const FunctionDecl *Callee = Call.getDirectCallee();
+      Callee && B.Policy.trusts(*Callee)) {
+    E.Kind = EventKind::DirSync;
+    return E;
+  }
+  if (const Expr *Object = functionObjectCalled(Call)) {
+    std::optional<std::string> Slot = slotOf(Object);
+    if (!Slot)
+      return std::nullopt;
+    E.Kind = EventKind::Call;
+    E.Target = {Callee::Slot, *Slot};
+    for (unsigned I = 1; I < Call.getNumArgs(); ++I) {
+      E.Args.push_back(spelled(Call.getArg(I)));
+      E.Constants.push_back(constantOf(Call.getArg(I)));
+    }
+    while (!E.Constants.empty() && !E.Constants.back())
+      E.Constants.pop_back();
+    anchor(E, Call);
+    return E;
+  }
+  return callEvent(Call);
+}
+
+std::optional<Event> GraphBuilder::FunctionBuild::eventOf(const Stmt &S) {
+  if (const auto *Call = dyn_cast<CallExpr>(&S))
+    return eventOfCall(*Call);
+  const auto *Construct = dyn_cast<CXXConstructExpr>(&S);
+  std::optional<model::OpenCall> Open =
+      Construct ? model::matchStreamOpen(Construct) : std::nullopt;
+  if (!Open || !B.Flags.writes(*Open, B.Ctx))
+    return std::nullopt;
+  Event E;
+  E.Kind = EventKind::Write;
+  E.Args.push_back(spelled(Open->Path));
+  return E;
+}
+
+//===-- Flags a function tests --------------------------------------------===//
+
+// Whether P, or what it is reached through, is changed in the function.
+bool GraphBuilder::FunctionBuild::written(const AccessPath &P) {
+  if (!WrittenValues) {
+    WrittenValues.emplace();
+    for (const Expr *W : Facts.Written)
+      WrittenValues->push_back(valueOf(W));
+  }
+  return llvm::any_of(*WrittenValues, [&](const AccessPath &W) {
+    return W.sameRoot(P) && W.Fields.size() <= P.Fields.size() &&
+           std::equal(W.Fields.begin(), W.Fields.end(), P.Fields.begin());
+  });
+}
+
+// A branch condition on a flag: `flag`, `!flag`, `ptr != NULL`, `n == 0`;
+// the flag, and the value it has on the true branch.
+std::optional<std::pair<AccessPath, bool>>
+GraphBuilder::FunctionBuild::guardTest(const Expr *Cond) {
+  Cond = Cond->IgnoreParenImpCasts();
+  bool Value = true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot) {
+    std::optional<std::pair<AccessPath, bool>> Inner =
+        guardTest(UO->getSubExpr());
+    if (Inner)
+      Inner->second = !Inner->second;
+    return Inner;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
+    const Expr *Flag = BO->getLHS();
+    if (constantOf(BO->getLHS()) == std::optional<int64_t>(0))
+      Flag = BO->getRHS();
+    else if (constantOf(BO->getRHS()) != std::optional<int64_t>(0))
+      return std::nullopt;
+    Cond = Flag->IgnoreParenImpCasts();
+    Value = BO->getOpcode() == BO_NE;
+  }
+  if (!isa<DeclRefExpr, MemberExpr>(Cond))
+    return std::nullopt;
+  QualType T = Cond->getType();
+  if (!T->isIntegralOrEnumerationType() && !T->isPointerType())
+    return std::nullopt;
+  AccessPath P = valueOf(Cond);
+  if (!llvm::is_contained(
+          {AccessPath::Param, AccessPath::This, AccessPath::Global}, P.Root) ||
+      written(P))
+    return std::nullopt;
+  return std::make_pair(std::move(P), Value);
+}
+
+void GraphBuilder::FunctionBuild::chooseGuards(const CFG &G) {
+  for (const CFGBlock *CB : llvm::reverse(G)) {
+    const Expr *Cond = CB->succ_size() == 2 ? CB->getLastCondition() : nullptr;
+    if (!Cond || Graph.Guards.size() == MaxGuards)
+      continue;
+    if (std::optional<std::pair<AccessPath, bool>> Test = guardTest(Cond))
+      if (!llvm::is_contained(Graph.Guards, Test->first))
+        Graph.Guards.push_back(std::move(Test->first));
+  }
+}
+
+//===-- Edges -------------------------------------------------------------===//
+
+void GraphBuilder::FunctionBuild::addEdges(const CFG &G, const CFGBlock &CB,
+                                           Block &Out) {
+  const Expr *Cond = CB.succ_size() == 2 ? CB.getLastCondition() : nullptr;
+  FailureEdge Failure =
+      Cond ? classifyFailureTest(Cond, B.Ctx, Facts) : FailureEdge::None;
+  std::optional<std::pair<AccessPath, bool>> Test =
+      Cond && !Graph.Guards.empty() ? guardTest(Cond) : std::nullopt;
+  std::optional<uint8_t> Guard;
+  if (Test)
+    if (auto It = llvm::find(Graph.Guards, Test->first);
+        It != Graph.Guards.end())
+      Guard = uint8_t(It - Graph.Guards.begin());
+  unsigned SuccIndex = 0;
+  for (const CFGBlock::AdjacentBlock &Succ : CB.succs()) {
+    unsigned I = SuccIndex++;
+    const CFGBlock *S = Succ.getReachableBlock();
+    if (!S)
+      continue;
+    Edge E;
+    if (S == &G.getExit()) {
+      if (endsInErrorExit(CB))
+        continue;
+      E.To = Graph.exit();
+    } else {
+      E.To = Index.lookup(S);
+    }
+    E.Failure = (Failure == FailureEdge::True && I == 0) ||
+                (Failure == FailureEdge::False && I == 1);
+    if (Guard)
+      E.Guard = GuardTest{*Guard, I == 0 ? Test->second : !Test->second};
+    Out.Succs.push_back(E);
+  }
+}
+
+//===-- The graph ---------------------------------------------------------===//
+
+std::optional<FunctionGraph> GraphBuilder::FunctionBuild::run() {
+  if (llvm::none_of(Facts.Calls,
+                    [&](const CallExpr *C) { return mayMatter(*C); }) &&
+      Facts.StreamOpens.empty())
+    return std::nullopt;
+  std::unique_ptr<CFG> G = buildFunctionCFG(FD, B.Ctx);
+  if (!G)
+    return std::nullopt;
+  // Number the reachable blocks from the entry, depth first.
+  std::vector<const CFGBlock *> Order;
+  std::vector<const CFGBlock *> Work{&G->getEntry()};
+  while (!Work.empty()) {
+    const CFGBlock *CB = Work.back();
+    Work.pop_back();
+    if (CB == &G->getExit() || !Index.try_emplace(CB, Order.size()).second)
+      continue;
+    Order.push_back(CB);
+    for (const CFGBlock::AdjacentBlock &Succ : llvm::reverse(CB->succs()))
+      if (const CFGBlock *S = Succ.getReachableBlock())
+        Work.push_back(S);
+  }
+  chooseGuards(*G);
+  Graph.Blocks.resize(Order.size());
+  bool AnyEvent = false;
+  for (unsigned I = 0; I < Order.size(); ++I) {
+    for (const CFGElement &E : *Order[I])
+      if (std::optional<CFGStmt> CS = E.getAs<CFGStmt>())
+        if (std::optional<Event> Ev = eventOf(*CS->getStmt())) {
+          Graph.Blocks[I].Events.push_back(std::move(*Ev));
+          AnyEvent = true;
+        }
+  }
+  if (!AnyEvent)
+    return std::nullopt;
+  for (unsigned I = 0; I < Order.size(); ++I)
+    addEdges(*G, *Order[I], Graph.Blocks[I]);
+  for (const CFGBlock::AdjacentBlock &Pred : G->getExit().preds()) {
+    const CFGBlock *P = Pred.getReachableBlock();
+    auto It = P ? Index.find(P) : Index.end();
+    if (It == Index.end() || Graph.Blocks[It->second].LeavesHere ||
+        llvm::none_of(Graph.Blocks[It->second].Succs,
+                      [&](const Edge &E) { return E.To == Graph.exit(); }))
+      continue;
+    Graph.Blocks[It->second].LeavesHere = leavePointOf(*P, FD, B.Locs);
+    Graph.Exits.push_back(It->second);
+  }
+  Graph.Name = B.Names(FD);
+  Graph.Display = crosstu::displayName(FD);
+  Graph.Where = B.Locs.locate(FD.getLocation());
+  const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
+  Graph.InternalOnly =
+      !FD.isExternallyVisible() &&
+      !B.AddressTaken.contains(FD.getCanonicalDecl()) &&
+      !(Method && (Method->isVirtual() || Method->getParent()->isLambda()));
+  if (Method) {
+    std::vector<const CXXMethodDecl *> Bases(
+        Method->overridden_methods().begin(),
+        Method->overridden_methods().end());
+    while (!Bases.empty()) {
+      const CXXMethodDecl *Base = Bases.back();
+      Bases.pop_back();
+      Graph.Overrides.push_back(B.Names(*Base));
+      llvm::append_range(Bases, Base->overridden_methods());
+    }
+    llvm::sort(Graph.Overrides);
+    Graph.Overrides.erase(
+        std::unique(Graph.Overrides.begin(), Graph.Overrides.end()),
+        Graph.Overrides.end());
+  }
+  recordStores();
+  return std::move(Graph);
+}
+
+void GraphBuilder::FunctionBuild::recordStores() {
+  for (const FunctionStore &S : Facts.FunctionStores) {
+    std::optional<std::string> Slot;
+    if (S.Into)
+      Slot = slotOf(S.Into);
+    else if (S.Field)
+      Slot = S.Field->getParent()->getQualifiedNameAsString() +
+             "::" + S.Field->getName().str();
+    else if (S.Var && S.Var->hasLocalStorage())
+      Slot = "@" + B.Names(FD) + "/" + S.Var->getName().str();
+    if (Slot)
+      B.Slots.push_back({*Slot, B.Names(*S.Function)});
+  }
+}
+
+//===-- The unit ----------------------------------------------------------===//
+
+GraphBuilder::GraphBuilder(
+    ASTContext &Ctx, const model::OpenFlags &Flags, const DirSyncPolicy &Policy,
+    crosstu::Locations &Locs,
+    const llvm::DenseSet<const FunctionDecl *> &AddressTaken,
+    AnchorMaker MakeAnchor)
+    : Ctx(Ctx), Flags(Flags), Policy(Policy), Locs(Locs),
+      AddressTaken(AddressTaken), MakeAnchor(MakeAnchor), Names(Ctx) {}
+
+std::optional<FunctionGraph> GraphBuilder::build(const FunctionDecl &FD) {
+  return FunctionBuild(*this, FD).run();
+}
+
+// Walks an initialiser list of a record or array, recording each function
+// it stores under the slot of the field or array it lands in.
+static void storesOfInit(const Expr *Init, const std::string &ArraySlot,
+                         crosstu::FunctionNames &Names,
+                         std::vector<SlotStore> &Slots) {
+  const auto *List = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts());
+  if (!List)
+    return;
+  // The semantic form lists the initialisers in the order of the fields,
+  // designators resolved.
+  if (!List->isSemanticForm() && List->getSemanticForm())
+    List = List->getSemanticForm();
+  const RecordDecl *RD = List->getType()->getAsRecordDecl();
+  unsigned I = 0;
+  std::vector<const FieldDecl *> Fields;
+  if (RD)
+    Fields.assign(RD->field_begin(), RD->field_end());
+  for (const Expr *E : List->inits()) {
+    unsigned Index = I++;
+    if (!E)
+      continue;
+    std::string Slot = ArraySlot;
+    if (RD) {
+      if (Index >= Fields.size())
+        continue;
+      Slot = Fields[Index]->getParent()->getQualifiedNameAsString() +
+             "::" + Fields[Index]->getName().str();
+    }
+    if (const FunctionDecl *F = functionOf(E))
+      Slots.push_back({Slot, Names(*F)});
+    else
+      storesOfInit(E, Slot, Names, Slots);
+  }
+}
+
+void GraphBuilder::recordInitialiser(const VarDecl &Global) {
+  const Expr *Init = Global.getInit();
+  if (!Init)
+    return;
+  std::string Slot = Global.getQualifiedNameAsString();
+  // As slotOf() keys a variable of internal linkage: by its file too.
+  if (!Global.isExternallyVisible()) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    Slot = "@" + SM.getFilename(SM.getSpellingLoc(Global.getLocation())).str() +
+           ":" + Slot;
+  }
+  if (const FunctionDecl *F = functionOf(Init)) {
+    Slots.push_back({Slot, Names(*F)});
+    return;
+  }
+  storesOfInit(Init, Slot + "[]", Names, Slots);
+}
+
+} // namespace durcheck::rename

@@ -1,0 +1,696 @@
+//===- RenameObligations.cpp - Unsynced renames over a call graph ---------===//
+//
+// In the order of UninitializedValues, per function: the index map of the
+// obligations, the per-block state, the transfer function, the worklist to
+// a fixpoint and the verdict at the exit. Around it: the program's names
+// and calls, and the bottom-up order over the call graph's components.
+//
+//===----------------------------------------------------------------------===//
+
+#include "durcheck/Analysis/RenameObligations.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/Sequence.h"
+#include <deque>
+#include <map>
+#include <memory>
+
+namespace durcheck::rename {
+
+//===-- The program's names and calls -------------------------------------===//
+
+std::string Program::qualify(llvm::StringRef Name, unsigned Unit) const {
+  // Internal linkage: another unit's function of that name is another one.
+  if (Name.starts_with("@"))
+    return "@" + std::to_string(Unit) + "/" + Name.drop_front().str();
+  return Name.str();
+}
+
+void Program::addUnit(const UnitGraphs &Graphs,
+                      llvm::ArrayRef<std::string> Files) {
+  unsigned Unit = Units.size();
+  Units.push_back(&Graphs);
+  for (const FunctionGraph &F : Graphs.Functions) {
+    std::string Name = qualify(F.Name, Unit);
+    // A function defined in a header is the same in every unit that
+    // includes it: the first definition stands for all.
+    std::string Where = F.Where.File < Files.size()
+                            ? Files[F.Where.File]
+                            : std::to_string(F.Where.File);
+    if (!Definitions
+             .insert(Name + "@" + Where + ":" + std::to_string(F.Where.Offset))
+             .second)
+      continue;
+    ByName[Name].push_back(Functions.size());
+    for (const std::string &Base : F.Overrides)
+      Overriders[qualify(Base, Unit)].push_back(Functions.size());
+    Functions.push_back({&F, Unit});
+  }
+  for (const SlotStore &S : Graphs.Slots)
+    if (auto It = ByName.find(qualify(S.Function, Unit)); It != ByName.end()) {
+      std::vector<unsigned> &Targets = SlotTargets[qualify(S.Slot, Unit)];
+      for (unsigned F : It->second)
+        if (!llvm::is_contained(Targets, F))
+          Targets.push_back(F);
+    }
+}
+
+std::vector<unsigned> Program::resolve(const Callee &C, unsigned Unit) const {
+  std::string Name = qualify(C.Name, Unit);
+  std::vector<unsigned> Out;
+  switch (C.Kind) {
+  case Callee::Direct:
+    if (auto It = ByName.find(Name); It != ByName.end())
+      Out = It->second;
+    break;
+  case Callee::Virtual:
+    if (auto It = ByName.find(Name); It != ByName.end())
+      Out = It->second;
+    if (auto It = Overriders.find(Name); It != Overriders.end())
+      llvm::append_range(Out, It->second);
+    break;
+  case Callee::Slot:
+    if (auto It = SlotTargets.find(Name); It != SlotTargets.end())
+      Out = It->second;
+    break;
+  }
+  llvm::sort(Out);
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  return Out;
+}
+
+void Program::link() {
+  Calls.clear();
+  Calls.resize(Functions.size());
+  HasCallers.assign(Functions.size(), false);
+  for (unsigned F = 0; F < Functions.size(); ++F)
+    for (const Block &B : Functions[F].Graph->Blocks)
+      for (const Event &E : B.Events)
+        if (E.Kind == EventKind::Call) {
+          std::vector<unsigned> Targets = resolve(E.Target, Functions[F].Unit);
+          for (unsigned T : Targets)
+            HasCallers[T] = true;
+          Calls[F][&E] = std::move(Targets);
+        }
+}
+
+llvm::ArrayRef<unsigned> Program::callees(unsigned Caller,
+                                          const Event &Call) const {
+  auto It = Calls[Caller].find(&Call);
+  if (It == Calls[Caller].end())
+    return {};
+  return It->second;
+}
+
+namespace {
+
+constexpr unsigned MaxGuards = 3;
+constexpr unsigned MaxFields = 4;
+constexpr unsigned MaxLeaves = 16;
+constexpr unsigned MaxIntents = 16;
+/// How many levels of internal callers an obligation with intent is passed
+/// through before it is reported where the intent is.
+constexpr unsigned MaxCallerDepth = 3;
+/// Rounds over a recursive component before its summaries are taken.
+constexpr unsigned MaxRounds = 8;
+
+/// A set of valuations of a function's guards: bit w stands for the
+/// valuation whose guard j has the value of bit j of w.
+using Mask = uint8_t;
+
+unsigned guardCount(const FunctionGraph &G) {
+  return std::min<unsigned>(G.Guards.size(), MaxGuards);
+}
+
+/// Where an obligation is reported when the callers do not discharge it.
+using ReportSite = UnsyncedRename;
+
+// Two sites are the same when they report at the same anchor.
+std::pair<int, unsigned> siteKey(const std::shared_ptr<const ReportSite> &S) {
+  return S ? std::make_pair(int(S->Function), S->Anchor)
+           : std::make_pair(-1, 0u);
+}
+
+/// An obligation a function leaves to its callers.
+struct LeftObligation {
+  SpelledValue Source, Destination;
+  /// From this function's rename or call down to the rename.
+  std::vector<Hop> Chain;
+  /// Set when intent was shown below: the callers may only discharge it.
+  std::shared_ptr<const ReportSite> Intent;
+  unsigned Depth = 0;
+  Mask When = 0;
+};
+
+struct Summary {
+  std::vector<LeftObligation> Leaves;
+  Mask Discharges = 0;
+  Mask NeverReturns = 0;
+  /// The files it writes or syncs, in its callers' terms; second: a sync.
+  std::vector<std::pair<AccessPath, bool>> Intents;
+  bool SyncsData = false;
+
+  bool operator==(const Summary &O) const {
+    auto Key = [](const LeftObligation &L) {
+      return std::make_tuple(L.Source.Value, L.Destination.Value,
+                             siteKey(L.Intent), L.Depth, L.When);
+    };
+    return Discharges == O.Discharges && NeverReturns == O.NeverReturns &&
+           SyncsData == O.SyncsData && Intents == O.Intents &&
+           Leaves.size() == O.Leaves.size() &&
+           llvm::all_of(llvm::zip(Leaves, O.Leaves), [&](const auto &Pair) {
+             return Key(std::get<0>(Pair)) == Key(std::get<1>(Pair));
+           });
+  }
+};
+
+SpelledValue bounded(SpelledValue V) {
+  if (V.Value.Fields.size() > MaxFields)
+    V.Value = AccessPath();
+  return V;
+}
+
+//===-- Guards at a call --------------------------------------------------===//
+
+// What a callee's guard is at a call, under the caller's valuation: a
+// constant argument, or a guard of the caller; nullopt when unknown.
+std::optional<bool> guardAtCall(const AccessPath &Guard, const Event &Call,
+                                const FunctionGraph &Caller, unsigned V) {
+  if (Guard.Root == AccessPath::Param && Guard.Fields.empty() &&
+      Guard.Index < Call.Constants.size() && Call.Constants[Guard.Index])
+    return *Call.Constants[Guard.Index] != 0;
+  AccessPath Mapped = Guard;
+  if (Guard.Root == AccessPath::Param || Guard.Root == AccessPath::This)
+    Mapped = mapToCaller({Guard, {}}, Call.Args, Call.Object).Value;
+  if (!Mapped.known())
+    return std::nullopt;
+  for (unsigned I = 0; I < guardCount(Caller); ++I)
+    if (Caller.Guards[I] == Mapped)
+      return bool(V >> I & 1);
+  return std::nullopt;
+}
+
+// The valuations of the callee's guards that may hold at the call.
+Mask possibleAtCall(const FunctionGraph &Callee, const Event &Call,
+                    const FunctionGraph &Caller, unsigned V) {
+  unsigned K = guardCount(Callee);
+  std::vector<std::optional<bool>> Known(K);
+  for (unsigned J = 0; J < K; ++J)
+    Known[J] = guardAtCall(Callee.Guards[J], Call, Caller, V);
+  Mask M = 0;
+  for (unsigned W = 0; W < (1u << K); ++W)
+    if (llvm::all_of(llvm::seq(0u, K), [&](unsigned J) {
+          return !Known[J] || *Known[J] == bool(W >> J & 1);
+        }))
+      M |= Mask(1u << W);
+  return M;
+}
+
+//===-- One function ------------------------------------------------------===//
+
+// An obligation pending in the function being analysed.
+struct Pending {
+  SpelledValue Source, Destination;
+  std::optional<SpelledValue> DirFd;
+  std::optional<int64_t> DirFdConstant;
+  bool ViaCall = false;
+  std::string Via;
+  unsigned Anchor = 0;
+  std::vector<Hop> Chain;
+  std::shared_ptr<const ReportSite> Intent;
+  unsigned Depth = 0;
+};
+
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(const Program &P, const std::vector<Summary> &Summaries,
+                   unsigned Fn)
+      : P(P), Summaries(Summaries), Fn(Fn), G(*P.functions()[Fn].Graph),
+        RequireIntent(P.unit(P.functions()[Fn].Unit).RequireIntent) {}
+
+  /// The function's summary; its findings go to Found when given.
+  Summary run(std::vector<ReportSite> *Found);
+
+private:
+  //===-- Index map: the obligations each event creates -------------------//
+  void indexObligations(unsigned V);
+  void addPending(unsigned Block, unsigned Event, Pending P);
+
+  //===-- Transfer ---------------------------------------------------------//
+  /// Applies a block; false when its path ends in a call that never
+  /// returns.
+  bool apply(unsigned Block, unsigned V, llvm::BitVector &S) const;
+  bool applyEdge(const Edge &E, unsigned V, llvm::BitVector &S) const;
+  bool discharges(const Event &Call, unsigned V) const;
+  bool neverReturns(const Event &Call, unsigned V) const;
+
+  //===-- Verdict ----------------------------------------------------------//
+  bool showsIntent(const Pending &O, const std::vector<bool> &Reachable) const;
+  void judge(const Pending &O, const Leave &L, unsigned V, Summary &Out,
+             std::vector<ReportSite> *Found) const;
+  void summariseIntents(Summary &Out) const;
+
+  const Program &P;
+  const std::vector<Summary> &Summaries;
+  const unsigned Fn;
+  const FunctionGraph &G;
+  const bool RequireIntent;
+
+  /// Bit 0 stands for an obligation planted at the entry: whether it
+  /// reaches the exit tells whether the function discharges its caller's.
+  std::vector<Pending> Table;
+  std::map<std::pair<unsigned, unsigned>, std::vector<unsigned>> Created;
+  /// The blocks some path reaches under the valuation being judged.
+  std::vector<bool> Reachable;
+};
+
+void FunctionAnalysis::addPending(unsigned Block, unsigned Event, Pending New) {
+  New.Source = bounded(std::move(New.Source));
+  New.Destination = bounded(std::move(New.Destination));
+  std::vector<unsigned> &Here = Created[{Block, Event}];
+  for (unsigned I : Here)
+    if (Table[I].Source.Value == New.Source.Value &&
+        Table[I].Destination.Value == New.Destination.Value &&
+        siteKey(Table[I].Intent) == siteKey(New.Intent))
+      return;
+  Here.push_back(Table.size());
+  Table.push_back(std::move(New));
+}
+
+void FunctionAnalysis::indexObligations(unsigned V) {
+  Table.assign(1, Pending());
+  Created.clear();
+  for (unsigned B = 0; B < G.Blocks.size(); ++B)
+    for (unsigned I = 0; I < G.Blocks[B].Events.size(); ++I) {
+      const Event &E = G.Blocks[B].Events[I];
+      if (E.Kind == EventKind::Rename && E.Args.size() >= 2) {
+        Pending O;
+        O.Source = E.Args[0];
+        O.Destination = E.Args[1];
+        if (E.Args.size() > 2) {
+          O.DirFd = E.Args[2];
+          if (E.Constants.size() > 2)
+            O.DirFdConstant = E.Constants[2];
+        }
+        O.Anchor = unsigned(std::max(E.Anchor, 0));
+        O.Chain.push_back({Fn, O.Anchor, E.Args[0].Spelled, E.Args[1].Spelled});
+        addPending(B, I, std::move(O));
+        continue;
+      }
+      if (E.Kind != EventKind::Call)
+        continue;
+      for (unsigned C : P.callees(Fn, E)) {
+        const FunctionGraph &Callee = *P.functions()[C].Graph;
+        Mask Possible = possibleAtCall(Callee, E, G, V);
+        for (const LeftObligation &L : Summaries[C].Leaves) {
+          if (!(L.When & Possible))
+            continue;
+          Pending O;
+          O.Source = mapToCaller(L.Source, E.Args, E.Object);
+          O.Destination = mapToCaller(L.Destination, E.Args, E.Object);
+          O.ViaCall = true;
+          O.Via = Callee.Display;
+          O.Anchor = unsigned(std::max(E.Anchor, 0));
+          O.Chain.push_back(
+              {Fn, O.Anchor, O.Source.Spelled, O.Destination.Spelled});
+          llvm::append_range(O.Chain, L.Chain);
+          O.Intent = L.Intent;
+          O.Depth = L.Depth;
+          addPending(B, I, std::move(O));
+        }
+      }
+    }
+}
+
+bool FunctionAnalysis::discharges(const Event &Call, unsigned V) const {
+  llvm::ArrayRef<unsigned> Targets = P.callees(Fn, Call);
+  // Every function the call may run must sync: one override that does not
+  // leaves the rename unsynced.
+  return !Targets.empty() && llvm::all_of(Targets, [&](unsigned C) {
+    Mask Possible = possibleAtCall(*P.functions()[C].Graph, Call, G, V);
+    return (Possible & ~Summaries[C].Discharges) == 0;
+  });
+}
+
+bool FunctionAnalysis::neverReturns(const Event &Call, unsigned V) const {
+  llvm::ArrayRef<unsigned> Targets = P.callees(Fn, Call);
+  return !Targets.empty() && llvm::all_of(Targets, [&](unsigned C) {
+    Mask Possible = possibleAtCall(*P.functions()[C].Graph, Call, G, V);
+    return (Possible & ~Summaries[C].NeverReturns) == 0;
+  });
+}
+
+bool FunctionAnalysis::apply(unsigned Block, unsigned V,
+                             llvm::BitVector &S) const {
+  const std::vector<Event> &Events = G.Blocks[Block].Events;
+  for (unsigned I = 0; I < Events.size(); ++I) {
+    const Event &E = Events[I];
+    switch (E.Kind) {
+    case EventKind::DirSync:
+      S.reset();
+      break;
+    case EventKind::FdSync:
+      // fsync of the directory fd a renameat moved the file into.
+      if (!E.Args.empty() && E.Args[0].Value.known())
+        for (unsigned Bit : S.set_bits())
+          if (Table[Bit].DirFd && Table[Bit].DirFd->Value == E.Args[0].Value)
+            S.reset(Bit);
+      break;
+    case EventKind::Call:
+      if (discharges(E, V))
+        S.reset();
+      break;
+    case EventKind::Rename:
+    case EventKind::Write:
+      break;
+    }
+    if (auto It = Created.find({Block, I}); It != Created.end())
+      for (unsigned Bit : It->second)
+        S.set(Bit);
+    if (E.Kind == EventKind::Call && neverReturns(E, V))
+      return false;
+  }
+  return true;
+}
+
+bool FunctionAnalysis::applyEdge(const Edge &E, unsigned V,
+                                 llvm::BitVector &S) const {
+  if (E.Guard && E.Guard->Guard < guardCount(G) &&
+      bool(V >> E.Guard->Guard & 1) != E.Guard->Value)
+    return false;
+  // A failure edge is an error path: the caller learns of the failure.
+  if (E.Failure)
+    S.reset();
+  return true;
+}
+
+bool FunctionAnalysis::showsIntent(const Pending &O,
+                                   const std::vector<bool> &Reachable) const {
+  if (!RequireIntent)
+    return true;
+  // For a rename of its own, a function shows intent by syncing any file,
+  // or by writing the source; for one through a call, by writing or
+  // syncing that file, or a handle to it.
+  auto Matches = [&](const AccessPath &File) {
+    if (!O.ViaCall)
+      return File.known() && File == O.Source.Value;
+    return File.sameFileOrHandle(O.Source.Value) ||
+           File.sameFileOrHandle(O.Destination.Value);
+  };
+  bool AnySync = false, ReachedSync = false, Writes = false;
+  for (unsigned B = 0; B < G.Blocks.size(); ++B)
+    for (const Event &E : G.Blocks[B].Events) {
+      bool Reached = Reachable[B];
+      if (E.Kind == EventKind::FdSync && !E.Args.empty()) {
+        const AccessPath &File = E.Args.back().Value;
+        if (!O.ViaCall || Matches(File)) {
+          AnySync = true;
+          ReachedSync |= Reached;
+        }
+      } else if (E.Kind == EventKind::Write && !E.Args.empty()) {
+        Writes |= Reached && Matches(E.Args[0].Value);
+      } else if (E.Kind == EventKind::Call) {
+        // A helper that syncs or writes shows the intent when it is handed
+        // the file: one that syncs some other file, such as a manifest,
+        // says nothing of this rename.
+        for (unsigned C : P.callees(Fn, E)) {
+          const Summary &S = Summaries[C];
+          bool HandedFile =
+              S.SyncsData && llvm::any_of(E.Args, [&](const auto &A) {
+                return Matches(A.Value);
+              });
+          for (const auto &[File, IsSync] : S.Intents) {
+            AccessPath Mapped = mapToCaller({File, {}}, E.Args, E.Object).Value;
+            if (!Matches(Mapped))
+              continue;
+            Writes |= Reached;
+            HandedFile |= IsSync;
+          }
+          if (HandedFile) {
+            AnySync = true;
+            ReachedSync |= Reached;
+          }
+        }
+      }
+    }
+  // A data sync the paths to here skip, by a flag, marks them as a mode
+  // that does not want durability: the directory needs no sync either.
+  if (AnySync && !ReachedSync)
+    return false;
+  return ReachedSync || Writes;
+}
+
+void FunctionAnalysis::judge(const Pending &O, const Leave &L, unsigned V,
+                             Summary &Out,
+                             std::vector<ReportSite> *Found) const {
+  bool PassUp = G.InternalOnly && P.hasCallers(Fn);
+  auto LeaveUp = [&](std::shared_ptr<const ReportSite> Intent, unsigned Depth) {
+    for (LeftObligation &Left : Out.Leaves)
+      if (Left.Source.Value == O.Source.Value &&
+          Left.Destination.Value == O.Destination.Value &&
+          siteKey(Left.Intent) == siteKey(Intent)) {
+        Left.When |= Mask(1u << V);
+        return;
+      }
+    if (Out.Leaves.size() >= MaxLeaves)
+      return;
+    Out.Leaves.push_back({O.Source, O.Destination, O.Chain, std::move(Intent),
+                          Depth, Mask(1u << V)});
+  };
+  if (O.Intent) {
+    if (PassUp && O.Depth < MaxCallerDepth)
+      LeaveUp(O.Intent, O.Depth + 1);
+    else if (Found)
+      Found->push_back(*O.Intent);
+    return;
+  }
+  if (showsIntent(O, Reachable)) {
+    auto Site = std::make_shared<ReportSite>();
+    Site->Function = Fn;
+    Site->Anchor = O.Anchor;
+    Site->Via = O.Via;
+    Site->Destination = O.Destination;
+    Site->DirFd = O.DirFd;
+    Site->DirFdConstant = O.DirFdConstant;
+    Site->LeavesAt = L;
+    Site->Chain.assign(O.Chain.begin() + 1, O.Chain.end());
+    if (PassUp)
+      LeaveUp(std::move(Site), 0);
+    else if (Found)
+      Found->push_back(*Site);
+    return;
+  }
+  if (O.Source.Value.visibleToCallers() ||
+      O.Destination.Value.visibleToCallers())
+    LeaveUp(nullptr, 0);
+}
+
+void FunctionAnalysis::summariseIntents(Summary &Out) const {
+  auto Add = [&](const AccessPath &File, bool IsSync) {
+    if (!File.visibleToCallers() || Out.Intents.size() >= MaxIntents)
+      return;
+    for (auto &[Known, Sync] : Out.Intents)
+      if (Known == File) {
+        Sync |= IsSync;
+        return;
+      }
+    Out.Intents.push_back({File, IsSync});
+  };
+  for (const Block &B : G.Blocks)
+    for (const Event &E : B.Events) {
+      if (E.Kind == EventKind::FdSync && !E.Args.empty()) {
+        Out.SyncsData = true;
+        Add(E.Args.back().Value, true);
+      } else if (E.Kind == EventKind::Write && !E.Args.empty()) {
+        Add(E.Args[0].Value, false);
+      } else if (E.Kind == EventKind::Call) {
+        for (unsigned C : P.callees(Fn, E)) {
+          Out.SyncsData |= Summaries[C].SyncsData;
+          for (const auto &[File, IsSync] : Summaries[C].Intents)
+            Add(bounded(mapToCaller({File, {}}, E.Args, E.Object)).Value,
+                IsSync);
+        }
+      }
+    }
+}
+
+Summary FunctionAnalysis::run(std::vector<ReportSite> *Found) {
+  Summary Out;
+  summariseIntents(Out);
+  unsigned Valuations = 1u << guardCount(G);
+  for (unsigned V = 0; V < Valuations; ++V) {
+    indexObligations(V);
+    //===-- Worklist to a fixpoint -----------------------------------------//
+    std::vector<std::optional<llvm::BitVector>> In(G.Blocks.size());
+    std::deque<unsigned> Work;
+    In[0] = llvm::BitVector(Table.size());
+    In[0]->set(0);
+    Work.push_back(0);
+    std::optional<llvm::BitVector> AtExit;
+    while (!Work.empty()) {
+      unsigned B = Work.front();
+      Work.pop_front();
+      llvm::BitVector BlockOut(*In[B]);
+      if (!apply(B, V, BlockOut))
+        continue;
+      for (const Edge &E : G.Blocks[B].Succs) {
+        llvm::BitVector EdgeOut(BlockOut);
+        if (!applyEdge(E, V, EdgeOut))
+          continue;
+        std::optional<llvm::BitVector> &Into =
+            E.To == G.exit() ? AtExit : In[E.To];
+        if (Into) {
+          llvm::BitVector Merged(*Into);
+          Merged |= EdgeOut;
+          if (Merged == *Into)
+            continue;
+          *Into = std::move(Merged);
+        } else {
+          Into = std::move(EdgeOut);
+        }
+        if (E.To != G.exit() && !llvm::is_contained(Work, E.To))
+          Work.push_back(E.To);
+      }
+    }
+    //===-- Verdict at the exit --------------------------------------------//
+    if (!AtExit) {
+      Out.NeverReturns |= Mask(1u << V);
+      Out.Discharges |= Mask(1u << V);
+      continue;
+    }
+    if (!AtExit->test(0))
+      Out.Discharges |= Mask(1u << V);
+    Reachable.assign(G.Blocks.size(), false);
+    for (unsigned B = 0; B < G.Blocks.size(); ++B)
+      Reachable[B] = In[B].has_value();
+    llvm::BitVector Judged(Table.size());
+    Judged.set(0);
+    // The first block, in the exit's order, that carries each obligation
+    // out gives the note's leave point.
+    for (unsigned B : G.Exits) {
+      if (!In[B])
+        continue;
+      llvm::BitVector BlockOut(*In[B]);
+      if (!apply(B, V, BlockOut))
+        continue;
+      llvm::BitVector Carried(Table.size());
+      for (const Edge &E : G.Blocks[B].Succs) {
+        llvm::BitVector EdgeOut(BlockOut);
+        if (E.To == G.exit() && applyEdge(E, V, EdgeOut))
+          Carried |= EdgeOut;
+      }
+      for (unsigned Bit : Carried.set_bits())
+        if (!Judged.test(Bit)) {
+          Judged.set(Bit);
+          judge(Table[Bit], *G.Blocks[B].LeavesHere, V, Out, Found);
+        }
+    }
+  }
+  return Out;
+}
+
+//===-- Bottom-up over the call graph -------------------------------------===//
+
+// The strongly connected components of the call graph, callees first
+// (Tarjan's algorithm, without recursion).
+std::vector<std::vector<unsigned>> componentsBottomUp(const Program &P) {
+  unsigned N = P.functions().size();
+  std::vector<std::vector<unsigned>> Succs(N);
+  for (unsigned F = 0; F < N; ++F)
+    for (const Block &B : P.functions()[F].Graph->Blocks)
+      for (const Event &E : B.Events)
+        if (E.Kind == EventKind::Call)
+          llvm::append_range(Succs[F], P.callees(F, E));
+  std::vector<int> Index(N, -1), Low(N, 0);
+  std::vector<bool> OnStack(N, false);
+  std::vector<unsigned> Stack;
+  std::vector<std::vector<unsigned>> Components;
+  int Next = 0;
+  for (unsigned Root = 0; Root < N; ++Root) {
+    if (Index[Root] >= 0)
+      continue;
+    std::vector<std::pair<unsigned, unsigned>> Frames{{Root, 0}};
+    Index[Root] = Low[Root] = Next++;
+    Stack.push_back(Root);
+    OnStack[Root] = true;
+    while (!Frames.empty()) {
+      auto &[F, Child] = Frames.back();
+      if (Child < Succs[F].size()) {
+        unsigned S = Succs[F][Child++];
+        if (Index[S] < 0) {
+          Index[S] = Low[S] = Next++;
+          Stack.push_back(S);
+          OnStack[S] = true;
+          Frames.push_back({S, 0});
+        } else if (OnStack[S]) {
+          Low[F] = std::min(Low[F], Index[S]);
+        }
+        continue;
+      }
+      unsigned Done = F;
+      Frames.pop_back();
+      if (!Frames.empty())
+        Low[Frames.back().first] =
+            std::min(Low[Frames.back().first], Low[Done]);
+      if (Low[Done] != Index[Done])
+        continue;
+      std::vector<unsigned> Component;
+      unsigned Member;
+      do {
+        Member = Stack.back();
+        Stack.pop_back();
+        OnStack[Member] = false;
+        Component.push_back(Member);
+      } while (Member != Done);
+      llvm::sort(Component);
+      Components.push_back(std::move(Component));
+    }
+  }
+  return Components;
+}
+
+bool callsItself(const Program &P, unsigned F) {
+  for (const Block &B : P.functions()[F].Graph->Blocks)
+    for (const Event &E : B.Events)
+      if (E.Kind == EventKind::Call && llvm::is_contained(P.callees(F, E), F))
+        return true;
+  return false;
+}
+
+} // namespace
+
+std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P) {
+  std::vector<Summary> Summaries(P.functions().size());
+  std::vector<ReportSite> Found;
+  for (const std::vector<unsigned> &Component : componentsBottomUp(P)) {
+    bool Recursive = Component.size() > 1 || callsItself(P, Component[0]);
+    for (unsigned Round = 0; Round < MaxRounds; ++Round) {
+      bool Changed = false;
+      for (unsigned F : Component) {
+        Summary S = FunctionAnalysis(P, Summaries, F).run(nullptr);
+        if (!(S == Summaries[F])) {
+          Summaries[F] = std::move(S);
+          Changed = true;
+        }
+      }
+      if (!Changed || !Recursive)
+        break;
+    }
+    // Findings come from the final summaries only.
+    for (unsigned F : Component)
+      FunctionAnalysis(P, Summaries, F).run(&Found);
+  }
+  std::vector<UnsyncedRename> Out = std::move(Found);
+  llvm::sort(Out, [](const UnsyncedRename &A, const UnsyncedRename &B) {
+    return std::tie(A.Function, A.Anchor) < std::tie(B.Function, B.Anchor);
+  });
+  Out.erase(std::unique(Out.begin(), Out.end(),
+                        [](const UnsyncedRename &A, const UnsyncedRename &B) {
+                          return A.Function == B.Function &&
+                                 A.Anchor == B.Anchor;
+                        }),
+            Out.end());
+  return Out;
+}
+
+} // namespace durcheck::rename

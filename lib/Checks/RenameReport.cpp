@@ -1,0 +1,80 @@
+//===- RenameReport.cpp - What a rename finding says ----------------------===//
+
+#include "Checks/RenameReport.h"
+#include "llvm/Support/FormatVariadic.h"
+
+namespace durcheck::rename {
+namespace {
+
+std::string warningText(const UnsyncedRename &F) {
+  const std::string &Dest = F.Destination.Spelled.Message;
+  std::string By = F.Via.empty() ? "" : " by '" + F.Via + "'";
+  if (Dest.empty())
+    return "rename" + By +
+           " is not durable until the parent directory of its destination is "
+           "fsynced; a crash can undo it";
+  return "rename to " + Dest + By +
+         " is not durable until its parent directory is fsynced; a crash can "
+         "undo it";
+}
+
+// "'commit_lock_to' renames 'lk->tmp' to 'path' here", with what cannot
+// be named left out.
+std::string hopText(const Program &P, const Hop &H) {
+  const std::string &Name = P.functions()[H.Function].Graph->Display;
+  const std::string &Src = H.Source.Message, &Dst = H.Destination.Message;
+  std::string What = Src.empty() ? "a file" : Src;
+  if (!Dst.empty())
+    What += " to " + Dst;
+  return "'" + Name + "' renames " + What + " here";
+}
+
+} // namespace
+
+ReportedRename reportRename(const Program &P, const UnsyncedRename &F,
+                            IncludeSource Includes) {
+  const Program::Function &Fn = P.functions()[F.Function];
+  const UnitGraphs &Unit = P.unit(Fn.Unit);
+  const Anchor &At = Fn.Graph->Anchors[F.Anchor];
+  ReportedRename R;
+  R.Reportable = At.Reportable;
+  R.Warning = {Fn.Unit, At.At, warningText(F), {}};
+  R.Notes.push_back({Fn.Unit,
+                     F.LeavesAt.At,
+                     F.LeavesAt.Kind == LeaveKind::Return
+                         ? "the function returns here without fsyncing the "
+                           "directory"
+                         : "the function ends here without fsyncing the "
+                           "directory",
+                     {}});
+  for (const Hop &H : F.Chain) {
+    const Program::Function &HopFn = P.functions()[H.Function];
+    R.Notes.push_back(
+        {HopFn.Unit, HopFn.Graph->Anchors[H.Anchor].At, hopText(P, H), {}});
+  }
+  std::optional<ComposedFix> Fix =
+      composeFix(At, {F.Destination, F.DirFd, F.DirFdConstant},
+                 Unit.DirSyncFunction, Unit.CPlusPlus17);
+  std::vector<crosstu::UnitEdit> Edits;
+  if (Fix) {
+    Edits = Fix->Edits;
+    for (const std::string &Header : Fix->Headers)
+      if (std::optional<crosstu::UnitEdit> Include =
+              Includes(Fn.Unit, At.At.File, Header))
+        Edits.push_back(std::move(*Include));
+  }
+  if (Fix && Fix->OnWarning) {
+    R.Warning.Fix = std::move(Edits);
+    return R;
+  }
+  R.Notes.push_back(
+      {Fn.Unit, At.At,
+       Fix ? "fsync the parent directory after the rename succeeds"
+           : "fsync the parent directory after the rename succeeds; a "
+             "directory fd opened with O_DIRECTORY, or a helper named in "
+             "DirSyncFunctions, will do",
+       std::move(Edits)});
+  return R;
+}
+
+} // namespace durcheck::rename

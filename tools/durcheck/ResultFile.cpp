@@ -1,0 +1,425 @@
+//===- ResultFile.cpp - Per-unit result files and facts directories -------===//
+//
+// Both files are JSON Lines of two lines: a header naming the format and
+// its version, then the body. llvm::json prints an object's keys sorted, so
+// the same result always gives the same bytes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ResultFile.h"
+#include "DurableFile.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
+#include <set>
+
+using namespace clang::tidy;
+using clang::tooling::DiagnosticMessage;
+using clang::tooling::FileByteRange;
+using clang::tooling::Replacement;
+namespace json = llvm::json;
+
+namespace durcheck {
+namespace {
+
+constexpr llvm::StringLiteral UnitFormat = "durcheck-unit";
+constexpr llvm::StringLiteral ManifestFormat = "durcheck-facts";
+constexpr llvm::StringLiteral ManifestName = "manifest.json";
+
+std::string twoLines(llvm::StringRef Format, json::Value Body) {
+  json::Value Header =
+      json::Object{{"format", Format}, {"version", ResultFormatVersion}};
+  return llvm::formatv("{0}\n{1}\n", Header, Body).str();
+}
+
+// The body of a two-line file of Format, or nullopt with why not.
+std::optional<json::Value>
+readTwoLines(llvm::StringRef Text, llvm::StringRef Format, std::string &Error) {
+  auto [HeaderLine, Rest] = Text.split('\n');
+  auto [BodyLine, Tail] = Rest.split('\n');
+  llvm::Expected<json::Value> Header = json::parse(HeaderLine);
+  const json::Object *H = Header ? Header->getAsObject() : nullptr;
+  if (!Header)
+    llvm::consumeError(Header.takeError());
+  std::optional<llvm::StringRef> Found =
+      H ? H->getString("format") : std::nullopt;
+  if (!Found || *Found != Format) {
+    Error = "not a " + Format.str() + " file";
+    return std::nullopt;
+  }
+  std::optional<int64_t> Version = H->getInteger("version");
+  if (Version != ResultFormatVersion) {
+    Error = "written in version " +
+            (Version ? std::to_string(*Version) : std::string("?")) +
+            " of the format; this durcheck reads version " +
+            std::to_string(ResultFormatVersion) + " only";
+    return std::nullopt;
+  }
+  if (!Tail.empty() || !Rest.ends_with("\n")) {
+    Error = "truncated or damaged";
+    return std::nullopt;
+  }
+  llvm::Expected<json::Value> Body = json::parse(BodyLine);
+  if (!Body) {
+    Error = "damaged: " + llvm::toString(Body.takeError());
+    return std::nullopt;
+  }
+  return std::move(*Body);
+}
+
+//===-- Findings ----------------------------------------------------------===//
+
+json::Value messageJSON(const DiagnosticMessage &M) {
+  json::Array Fix, Ranges;
+  std::vector<const Replacement *> Edits;
+  for (const auto &Entry : M.Fix)
+    for (const Replacement &R : Entry.second)
+      Edits.push_back(&R);
+  llvm::sort(Edits, [](const Replacement *A, const Replacement *B) {
+    return *A < *B;
+  });
+  for (const Replacement *R : Edits)
+    Fix.push_back(json::Array{R->getFilePath(), int64_t(R->getOffset()),
+                              int64_t(R->getLength()),
+                              json::fixUTF8(R->getReplacementText())});
+  for (const FileByteRange &R : M.Ranges)
+    Ranges.push_back(
+        json::Array{R.FilePath, int64_t(R.FileOffset), int64_t(R.Length)});
+  json::Object O{{"text", json::fixUTF8(M.Message)},
+                 {"file", M.FilePath},
+                 {"offset", int64_t(M.FileOffset)}};
+  if (!Fix.empty())
+    O["fix"] = std::move(Fix);
+  if (!Ranges.empty())
+    O["ranges"] = std::move(Ranges);
+  return O;
+}
+
+bool readMessage(const json::Value &V, DiagnosticMessage &M) {
+  const json::Object *O = V.getAsObject();
+  if (!O || !O->getString("text") || !O->getString("file") ||
+      !O->getInteger("offset"))
+    return false;
+  M.Message = O->getString("text")->str();
+  M.FilePath = O->getString("file")->str();
+  M.FileOffset = unsigned(*O->getInteger("offset"));
+  if (const json::Array *Fix = O->getArray("fix"))
+    for (const json::Value &E : *Fix) {
+      const json::Array *A = E.getAsArray();
+      if (!A || A->size() != 4 || !(*A)[0].getAsString() ||
+          !(*A)[1].getAsInteger() || !(*A)[2].getAsInteger() ||
+          !(*A)[3].getAsString())
+        return false;
+      Replacement R(*(*A)[0].getAsString(), unsigned(*(*A)[1].getAsInteger()),
+                    unsigned(*(*A)[2].getAsInteger()), *(*A)[3].getAsString());
+      if (llvm::Error Err = M.Fix[R.getFilePath()].add(R)) {
+        llvm::consumeError(std::move(Err));
+        return false;
+      }
+    }
+  if (const json::Array *Ranges = O->getArray("ranges"))
+    for (const json::Value &E : *Ranges) {
+      const json::Array *A = E.getAsArray();
+      if (!A || A->size() != 3 || !(*A)[0].getAsString() ||
+          !(*A)[1].getAsInteger() || !(*A)[2].getAsInteger())
+        return false;
+      FileByteRange R;
+      R.FilePath = (*A)[0].getAsString()->str();
+      R.FileOffset = unsigned(*(*A)[1].getAsInteger());
+      R.Length = unsigned(*(*A)[2].getAsInteger());
+      M.Ranges.push_back(std::move(R));
+    }
+  return true;
+}
+
+constexpr llvm::StringLiteral Levels[] = {"warning", "error", "remark"};
+
+json::Value findingJSON(const ClangTidyError &E) {
+  json::Array Notes;
+  for (const DiagnosticMessage &N : E.Notes)
+    Notes.push_back(messageJSON(N));
+  json::Object O{{"check", E.DiagnosticName},
+                 {"level", Levels[E.DiagLevel == ClangTidyError::Error    ? 1
+                                  : E.DiagLevel == ClangTidyError::Remark ? 2
+                                                                          : 0]},
+                 {"directory", E.BuildDirectory},
+                 {"message", messageJSON(E.Message)},
+                 {"notes", std::move(Notes)}};
+  if (E.IsWarningAsError)
+    O["warningAsError"] = true;
+  return O;
+}
+
+std::optional<ClangTidyError> readFinding(const json::Value &V) {
+  const json::Object *O = V.getAsObject();
+  std::optional<llvm::StringRef> Level =
+      O ? O->getString("level") : std::nullopt;
+  const json::Array *Notes = O ? O->getArray("notes") : nullptr;
+  if (!Level || !O->getString("check") || !O->getString("directory") ||
+      !O->get("message") || !Notes)
+    return std::nullopt;
+  ClangTidyError::Level L = *Level == "error"    ? ClangTidyError::Error
+                            : *Level == "remark" ? ClangTidyError::Remark
+                                                 : ClangTidyError::Warning;
+  ClangTidyError E(*O->getString("check"), L, *O->getString("directory"),
+                   O->getBoolean("warningAsError").value_or(false));
+  if (!readMessage(*O->get("message"), E.Message))
+    return std::nullopt;
+  for (const json::Value &N : *Notes)
+    if (!readMessage(N, E.Notes.emplace_back()))
+      return std::nullopt;
+  return E;
+}
+
+std::optional<std::vector<std::string>> strings(const json::Array *A) {
+  if (!A)
+    return std::nullopt;
+  std::vector<std::string> Out;
+  for (const json::Value &V : *A) {
+    if (!V.getAsString())
+      return std::nullopt;
+    Out.push_back(V.getAsString()->str());
+  }
+  return Out;
+}
+
+// Named by the unit's position in the work list, so that the directories
+// of shards merge without clashing.
+std::string unitFileName(unsigned Index) {
+  char Name[32];
+  snprintf(Name, sizeof Name, "unit-%06u.json", Index);
+  return Name;
+}
+
+} // namespace
+
+std::string workListIdentity(const WorkList &Work) {
+  llvm::SHA256 Hash;
+  for (const clang::tooling::CompileCommand &C : Work.Units) {
+    Hash.update(C.Directory);
+    Hash.update(llvm::StringRef("\0", 1));
+    Hash.update(C.Filename);
+    for (const std::string &Arg : C.CommandLine) {
+      Hash.update(llvm::StringRef("\0", 1));
+      Hash.update(Arg);
+    }
+    Hash.update(llvm::StringRef("\n"));
+  }
+  return llvm::toHex(Hash.final(), /*LowerCase=*/true).substr(0, 32);
+}
+
+std::string writeUnitResult(const UnitResult &R) {
+  json::Array Findings;
+  for (const ClangTidyError &E : R.Findings)
+    Findings.push_back(findingJSON(E));
+  json::Object Body{{"file", R.File},
+                    {"directory", R.BuildDirectory},
+                    {"status", !R.Failure.empty() ? "failed"
+                               : !R.ChecksEnabled ? "no-checks"
+                                                  : "analysed"},
+                    {"files", R.Files},
+                    {"errorChecks", R.ErrorChecks},
+                    {"findings", std::move(Findings)},
+                    {"sections", json::Object(R.Sections)}};
+  if (!R.Failure.empty())
+    Body["reason"] = json::fixUTF8(R.Failure);
+  return twoLines(UnitFormat, std::move(Body));
+}
+
+std::optional<UnitResult> readUnitResult(llvm::StringRef Text,
+                                         std::string &Error) {
+  std::optional<json::Value> Body = readTwoLines(Text, UnitFormat, Error);
+  if (!Body)
+    return std::nullopt;
+  const json::Object *O = Body->getAsObject();
+  std::optional<llvm::StringRef> Status =
+      O ? O->getString("status") : std::nullopt;
+  std::optional<std::vector<std::string>> Files, ErrorChecks;
+  if (O) {
+    Files = strings(O->getArray("files"));
+    ErrorChecks = strings(O->getArray("errorChecks"));
+  }
+  const json::Array *Findings = O ? O->getArray("findings") : nullptr;
+  const json::Object *Sections = O ? O->getObject("sections") : nullptr;
+  if (!Status || !O->getString("file") || !O->getString("directory") ||
+      !Files || !ErrorChecks || !Findings || !Sections) {
+    Error = "damaged: a field is missing";
+    return std::nullopt;
+  }
+  UnitResult R;
+  R.File = O->getString("file")->str();
+  R.BuildDirectory = O->getString("directory")->str();
+  R.Files = std::move(*Files);
+  R.ErrorChecks = std::move(*ErrorChecks);
+  R.Sections = *Sections;
+  R.ChecksEnabled = *Status != "no-checks";
+  if (*Status == "failed")
+    R.Failure = O->getString("reason").value_or("not analysed").str();
+  for (const json::Value &F : *Findings) {
+    std::optional<ClangTidyError> E = readFinding(F);
+    if (!E) {
+      Error = "damaged: a finding cannot be read";
+      return std::nullopt;
+    }
+    R.Findings.push_back(std::move(*E));
+  }
+  return R;
+}
+
+std::string writeFactsDirectory(llvm::StringRef Dir,
+                                const FactsManifest &Manifest,
+                                llvm::ArrayRef<UnitResult> Results) {
+  if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
+    return "cannot create --facts-dir '" + Dir.str() + "': " + EC.message();
+  std::vector<std::pair<std::string, std::string>> Files;
+  std::set<std::string> Written;
+  for (size_t I = 0; I < Results.size(); ++I) {
+    Files.push_back(
+        {unitFileName(Manifest.Indexes[I]), writeUnitResult(Results[I])});
+    Written.insert(Files.back().first);
+  }
+  json::Array Indexes;
+  for (unsigned I : Manifest.Indexes)
+    Indexes.push_back(int64_t(I));
+  // A directory without a manifest is incomplete; it is written last, and
+  // an earlier run's manifest goes first.
+  llvm::SmallString<256> ManifestPath(Dir);
+  llvm::sys::path::append(ManifestPath, ManifestName);
+  llvm::sys::fs::remove(ManifestPath);
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    llvm::StringRef Name = llvm::sys::path::filename(It->path());
+    if (Name.starts_with("unit-") && Name.ends_with(".json") &&
+        !Written.count(Name.str()))
+      llvm::sys::fs::remove(It->path());
+  }
+  if (std::string Why = writeFilesDurably(Dir, Files); !Why.empty())
+    return Why;
+  json::Object Body{{"workList", Manifest.WorkList},
+                    {"shard", json::Array{Manifest.Shard, Manifest.Shards}},
+                    {"units", Manifest.Units},
+                    {"duplicates", Manifest.Duplicates},
+                    {"indexes", std::move(Indexes)}};
+  return writeFileDurably(ManifestPath,
+                          twoLines(ManifestFormat, std::move(Body)));
+}
+
+namespace {
+
+std::optional<FactsManifest> readManifest(llvm::StringRef Dir,
+                                          std::string &Error) {
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, ManifestName);
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    Error = "'" + Dir.str() + "' holds no complete durcheck results (" +
+            Path.str().str() + ": " + Buffer.getError().message() + ")";
+    return std::nullopt;
+  }
+  std::string Why;
+  std::optional<json::Value> Body =
+      readTwoLines((*Buffer)->getBuffer(), ManifestFormat, Why);
+  const json::Object *O = Body ? Body->getAsObject() : nullptr;
+  const json::Array *Shard = O ? O->getArray("shard") : nullptr;
+  const json::Array *Indexes = O ? O->getArray("indexes") : nullptr;
+  FactsManifest M;
+  if (O && Shard && Shard->size() == 2 && Indexes && O->getString("workList") &&
+      O->getInteger("units") && O->getInteger("duplicates") &&
+      (*Shard)[0].getAsInteger() && (*Shard)[1].getAsInteger()) {
+    M.WorkList = O->getString("workList")->str();
+    M.Shard = unsigned(*(*Shard)[0].getAsInteger());
+    M.Shards = unsigned(*(*Shard)[1].getAsInteger());
+    M.Units = unsigned(*O->getInteger("units"));
+    M.Duplicates = unsigned(*O->getInteger("duplicates"));
+    for (const json::Value &I : *Indexes)
+      if (std::optional<int64_t> Index = I.getAsInteger();
+          Index && *Index >= 0 && *Index < int64_t(M.Units))
+        M.Indexes.push_back(unsigned(*Index));
+      else
+        Why = "damaged: a unit index is out of range";
+  } else if (Why.empty()) {
+    Why = "damaged: a field is missing";
+  }
+  if (!Why.empty()) {
+    Error = Path.str().str() + ": " + Why;
+    return std::nullopt;
+  }
+  return M;
+}
+
+} // namespace
+
+std::optional<std::vector<UnitResult>>
+readFactsDirectories(llvm::ArrayRef<std::string> Dirs, FactsManifest &Manifest,
+                     std::string &Error) {
+  std::vector<std::optional<std::string>> DirOf;
+  std::vector<bool> ShardSeen;
+  for (const std::string &Dir : Dirs) {
+    std::optional<FactsManifest> M = readManifest(Dir, Error);
+    if (!M)
+      return std::nullopt;
+    if (DirOf.empty()) {
+      Manifest = *M;
+      Manifest.Indexes.clear();
+      DirOf.resize(M->Units);
+      ShardSeen.resize(M->Shards);
+    } else if (M->WorkList != Manifest.WorkList || M->Units != Manifest.Units) {
+      Error = "'" + Dir +
+              "' holds the results of another compile database "
+              "or selection than '" +
+              Dirs.front() + "'";
+      return std::nullopt;
+    } else if (M->Shards != Manifest.Shards) {
+      Error = "'" + Dir + "' holds shard " + std::to_string(M->Shard) + " of " +
+              std::to_string(M->Shards) + ", but '" + Dirs.front() +
+              "' one of " + std::to_string(Manifest.Shards);
+      return std::nullopt;
+    }
+    if (M->Shard < 1 || M->Shard > M->Shards || ShardSeen[M->Shard - 1]) {
+      Error = "'" + Dir + "' holds shard " + std::to_string(M->Shard) + " of " +
+              std::to_string(M->Shards) + " a second time";
+      return std::nullopt;
+    }
+    ShardSeen[M->Shard - 1] = true;
+    for (unsigned I : M->Indexes)
+      DirOf[I] = Dir;
+  }
+  for (unsigned K = 0; K < ShardSeen.size(); ++K)
+    if (!ShardSeen[K]) {
+      Error = "shard " + std::to_string(K + 1) + " of " +
+              std::to_string(Manifest.Shards) +
+              " is missing: pass the --facts-dir of every shard";
+      return std::nullopt;
+    }
+  std::vector<UnitResult> Results;
+  for (unsigned I = 0; I < DirOf.size(); ++I) {
+    if (!DirOf[I]) {
+      Error = "unit " + std::to_string(I) +
+              " of the work list is in no "
+              "directory given";
+      return std::nullopt;
+    }
+    llvm::SmallString<256> Path(*DirOf[I]);
+    llvm::sys::path::append(Path, unitFileName(I));
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    if (!Buffer) {
+      Error = Path.str().str() + ": " + Buffer.getError().message();
+      return std::nullopt;
+    }
+    std::string Why;
+    std::optional<UnitResult> R = readUnitResult((*Buffer)->getBuffer(), Why);
+    if (!R) {
+      Error = Path.str().str() + ": " + Why;
+      return std::nullopt;
+    }
+    Results.push_back(std::move(*R));
+    Manifest.Indexes.push_back(I);
+  }
+  return Results;
+}
+
+} // namespace durcheck
