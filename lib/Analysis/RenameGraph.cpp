@@ -27,9 +27,13 @@ bool readLoc(const json::Value &V, crosstu::Loc &L, json::Path P) {
 
 json::Value eventJSON(const Event &E) {
   json::Object O{{"k", code(EventCodes, unsigned(E.Kind))}};
-  if (E.Kind == EventKind::Call)
-    O["t"] = json::Array{code(CalleeCodes, E.Target.Kind),
-                         json::fixUTF8(E.Target.Name)};
+  if (E.Kind == EventKind::Call) {
+    json::Array Target{code(CalleeCodes, E.Target.Kind),
+                       json::fixUTF8(E.Target.Name)};
+    if (!E.Target.Display.empty())
+      Target.push_back(json::fixUTF8(E.Target.Display));
+    O["t"] = std::move(Target);
+  }
   if (!E.Args.empty())
     O["a"] = json::Value(E.Args);
   if (E.Object)
@@ -58,13 +62,15 @@ bool readEvent(const json::Value &V, Event &E, json::Path P) {
   if (const json::Value *T = O->get("t")) {
     const json::Array *A = T->getAsArray();
     unsigned CalleeKind = 0;
-    if (!A || A->size() != 2 || !readCode(&(*A)[0], CalleeCodes, CalleeKind) ||
-        !(*A)[1].getAsString()) {
+    if (!A || A->size() < 2 || A->size() > 3 ||
+        !readCode(&(*A)[0], CalleeCodes, CalleeKind) ||
+        !(*A)[1].getAsString() || (A->size() == 3 && !(*A)[2].getAsString())) {
       P.report("expected a callee");
       return false;
     }
     E.Target = {static_cast<Callee::KindType>(CalleeKind),
-                (*A)[1].getAsString()->str()};
+                (*A)[1].getAsString()->str(),
+                A->size() == 3 ? (*A)[2].getAsString()->str() : ""};
   }
   if (!M.mapOptional("a", E.Args) || !M.mapOptional("o", E.Object))
     return false;

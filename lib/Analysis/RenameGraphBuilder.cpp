@@ -51,6 +51,31 @@ bool endsInErrorExit(const CFGBlock &B) {
   return false;
 }
 
+// A std::function held in a field or variable, called: `fn(a, b)`.
+const Expr *functionObjectCalled(const CallExpr &Call) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
+    return nullptr;
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+  if (!MD || MD->getParent()->getQualifiedNameAsString() != "std::function")
+    return nullptr;
+  return Op->getArg(0);
+}
+
+// How a call names its callee in a message: the callee expression as
+// written, `env->RenameFile`, `ops->rename`, `mv`.
+std::string calleeSpelling(const CallExpr &Call, const ASTContext &Ctx) {
+  const Expr *Callee = Call.getCallee();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+      Op && Op->getOperator() == OO_Call)
+    Callee = Op->getArg(0);
+  std::optional<StringRef> Text =
+      sourceText(Callee->IgnoreImplicit()->getSourceRange(), Ctx);
+  if (!Text || Text->size() > 40 || Text->contains('\n'))
+    return {};
+  return Text->str();
+}
+
 Leave leavePointOf(const CFGBlock &B, const FunctionDecl &FD,
                    crosstu::Locations &Locs) {
   for (auto It = B.rbegin(); It != B.rend(); ++It)
@@ -257,7 +282,7 @@ bool GraphBuilder::FunctionBuild::mayMatter(const CallExpr &Call) const {
   if (Call.containsErrors())
     return false;
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee)
+  if (!Callee || functionObjectCalled(Call))
     return true;
   // fopen and the like are library builtins too.
   if (model::matchRename(&Call) || model::isFileSystemSync(&Call) ||
@@ -279,17 +304,28 @@ GraphBuilder::FunctionBuild::callEvent(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   const SourceManager &SM = B.Ctx.getSourceManager();
   if (const CXXMethodDecl *Virtual = virtualCallee(Call)) {
-    E.Target = {Callee::Virtual, B.Names(*Virtual)};
+    E.Target = {Callee::Virtual, B.Names(*Virtual),
+                calleeSpelling(Call, B.Ctx)};
   } else if (Callee) {
     if (inSystemHeader(*Callee, SM))
       return std::nullopt;
-    E.Target = {Callee::Direct, B.Names(*Callee)};
+    E.Target = {Callee::Direct, B.Names(*Callee), ""};
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+        MD && MD->getParent()->isLambda())
+      E.Target.Display = calleeSpelling(Call, B.Ctx);
   } else if (std::optional<std::string> Slot = slotOf(Call.getCallee())) {
-    E.Target = {Callee::Slot, *Slot};
+    E.Target = {Callee::Slot, *Slot, calleeSpelling(Call, B.Ctx)};
   } else {
     return std::nullopt;
   }
   ArrayRef<const Expr *> Args(Call.getArgs(), Call.getNumArgs());
+  // An operator() of an object -- a lambda -- takes the object first.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+      Op && isa_and_nonnull<CXXMethodDecl>(Callee) &&
+      !cast<CXXMethodDecl>(Callee)->isStatic() && !Args.empty()) {
+    E.Object = spelled(Args.front());
+    Args = Args.drop_front();
+  }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
     const Expr *Object = Member->getImplicitObjectArgument();
     SpelledValue O = spelled(Object);
@@ -307,17 +343,6 @@ GraphBuilder::FunctionBuild::callEvent(const CallExpr &Call) {
     E.Constants.pop_back();
   anchor(E, Call);
   return E;
-}
-
-// A std::function held in a field or variable, called: `fn(a, b)`.
-static const Expr *functionObjectCalled(const CallExpr &Call) {
-  const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
-  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
-    return nullptr;
-  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
-  if (!MD || MD->getParent()->getQualifiedNameAsString() != "std::function")
-    return nullptr;
-  return Op->getArg(0);
 }
 
 std::optional<Event>
@@ -367,7 +392,7 @@ GraphBuilder::FunctionBuild::eventOfCall(const CallExpr &Call) {
     if (!Slot)
       return std::nullopt;
     E.Kind = EventKind::Call;
-    E.Target = {Callee::Slot, *Slot};
+    E.Target = {Callee::Slot, *Slot, calleeSpelling(Call, B.Ctx)};
     for (unsigned I = 1; I < Call.getNumArgs(); ++I) {
       E.Args.push_back(spelled(Call.getArg(I)));
       E.Constants.push_back(constantOf(Call.getArg(I)));
@@ -496,6 +521,7 @@ void GraphBuilder::FunctionBuild::addEdges(const CFG &G, const CFGBlock &CB,
 //===-- The graph ---------------------------------------------------------===//
 
 std::optional<FunctionGraph> GraphBuilder::FunctionBuild::run() {
+  recordStores();
   if (llvm::none_of(Facts.Calls,
                     [&](const CallExpr *C) { return mayMatter(*C); }) &&
       Facts.StreamOpens.empty())
@@ -564,7 +590,6 @@ std::optional<FunctionGraph> GraphBuilder::FunctionBuild::run() {
         std::unique(Graph.Overrides.begin(), Graph.Overrides.end()),
         Graph.Overrides.end());
   }
-  recordStores();
   return std::move(Graph);
 }
 

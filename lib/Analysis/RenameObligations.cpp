@@ -309,7 +309,7 @@ void FunctionAnalysis::indexObligations(unsigned V) {
           O.Source = mapToCaller(L.Source, E.Args, E.Object);
           O.Destination = mapToCaller(L.Destination, E.Args, E.Object);
           O.ViaCall = true;
-          O.Via = Callee.Display;
+          O.Via = E.Target.Display.empty() ? Callee.Display : E.Target.Display;
           O.Anchor = unsigned(std::max(E.Anchor, 0));
           O.Chain.push_back(
               {Fn, O.Anchor, O.Source.Spelled, O.Destination.Spelled});
@@ -384,6 +384,17 @@ bool FunctionAnalysis::applyEdge(const Edge &E, unsigned V,
   return true;
 }
 
+// Whether an fsync may be of the file: the file its fd was opened from,
+// the object that holds the fd (lk->fd), or, for a bare fd whose file the
+// function cannot tell, any file.
+template <typename MatchFn>
+static bool syncsFileOf(const Event &Sync, MatchFn Matches) {
+  if (Sync.Args.size() > 1)
+    return Matches(Sync.Args[1].Value);
+  const AccessPath &Fd = Sync.Args[0].Value;
+  return Fd.Fields.empty() || Matches(Fd);
+}
+
 bool FunctionAnalysis::showsIntent(const Pending &O,
                                    const std::vector<bool> &Reachable) const {
   if (!RequireIntent)
@@ -402,8 +413,7 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
     for (const Event &E : G.Blocks[B].Events) {
       bool Reached = Reachable[B];
       if (E.Kind == EventKind::FdSync && !E.Args.empty()) {
-        const AccessPath &File = E.Args.back().Value;
-        if (!O.ViaCall || Matches(File)) {
+        if (!O.ViaCall || syncsFileOf(E, Matches)) {
           AnySync = true;
           ReachedSync |= Reached;
         }
@@ -664,6 +674,11 @@ std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P) {
   std::vector<ReportSite> Found;
   for (const std::vector<unsigned> &Component : componentsBottomUp(P)) {
     bool Recursive = Component.size() > 1 || callsItself(P, Component[0]);
+    // Discharging is a property of every path: solved from the top, so
+    // that a recursive sync of a tree discharges like its base case.
+    if (Recursive)
+      for (unsigned F : Component)
+        Summaries[F].Discharges = Mask(~0u);
     for (unsigned Round = 0; Round < MaxRounds; ++Round) {
       bool Changed = false;
       for (unsigned F : Component) {

@@ -357,13 +357,15 @@ bool MixedDirectBufferedIoCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
       continue;
     llvm::json::Path::Root Root;
     if (!fromJSON(*Units[U].Section, Opens[U], Root)) {
-      Error = "unreadable open summaries: " + llvm::toString(Root.getError());
+      Error = "unreadable open summaries in " + Units[U].Origin.str() + ": " +
+              llvm::toString(Root.getError());
       return false;
     }
     for (const MixedOpenSite &S : Opens[U].Sites) {
       if (S.At.File >= Units[U].Files.size() ||
           (S.AddDirect && S.AddDirect->File >= Units[U].Files.size())) {
-        Error = "unreadable open summaries: file out of range";
+        Error = "unreadable open summaries in " + Units[U].Origin.str() +
+                ": file out of range";
         return false;
       }
       if (Seen.insert({Units[U].file(S.At.File), S.At.Offset, S.Fact.Mode})

@@ -26,7 +26,20 @@ std::string hopText(const Program &P, const Hop &H) {
   std::string What = Src.empty() ? "a file" : Src;
   if (!Dst.empty())
     What += " to " + Dst;
-  return "'" + Name + "' renames " + What + " here";
+  return (Name.empty() ? "the lambda" : "'" + Name + "'") + " renames " + What +
+         " here";
+}
+
+// Includes that go at one place are one insertion: two insertions at one
+// offset are order-dependent, which a fix may not hold.
+void addInsertion(std::vector<crosstu::UnitEdit> &Edits,
+                  crosstu::UnitEdit Include) {
+  for (crosstu::UnitEdit &E : Edits)
+    if (E.File == Include.File && E.Offset == Include.Offset && E.Length == 0) {
+      E.Text += Include.Text;
+      return;
+    }
+  Edits.push_back(std::move(Include));
 }
 
 } // namespace
@@ -61,7 +74,7 @@ ReportedRename reportRename(const Program &P, const UnsyncedRename &F,
     for (const std::string &Header : Fix->Headers)
       if (std::optional<crosstu::UnitEdit> Include =
               Includes(Fn.Unit, At.At.File, Header))
-        Edits.push_back(std::move(*Include));
+        addInsertion(Edits, std::move(*Include));
   }
   if (Fix && Fix->OnWarning) {
     R.Warning.Fix = std::move(Edits);

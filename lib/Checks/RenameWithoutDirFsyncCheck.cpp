@@ -287,7 +287,8 @@ bool RenameWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
       continue;
     llvm::json::Path::Root Root;
     if (!fromJSON(*Units[U].Section, Graphs[U], Root)) {
-      Error = "unreadable rename summaries: " + llvm::toString(Root.getError());
+      Error = "unreadable rename summaries in " + Units[U].Origin.str() + ": " +
+              llvm::toString(Root.getError());
       return false;
     }
     Present.push_back(U);

@@ -192,7 +192,7 @@ bool VforkMisuseCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
       const llvm::json::Array *A = W.getAsArray();
       if (!A || A->size() != 3 || !(*A)[0].getAsString() ||
           !(*A)[1].getAsBoolean()) {
-        Error = "unreadable vfork summaries";
+        Error = "unreadable vfork summaries in " + Units[U].Origin.str();
         return false;
       }
       Safe[Qualify(*(*A)[0].getAsString(), U)] |= *(*A)[1].getAsBoolean();
@@ -207,7 +207,7 @@ bool VforkMisuseCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
       if (!A || A->size() != 3 || !(*A)[0].getAsInteger() ||
           !(*A)[1].getAsInteger() || !(*A)[2].getAsString() ||
           *(*A)[0].getAsInteger() >= int64_t(Units[U].Files.size())) {
-        Error = "unreadable vfork summaries";
+        Error = "unreadable vfork summaries in " + Units[U].Origin.str();
         return false;
       }
       if (Safe.lookup(Qualify(*(*A)[2].getAsString(), U)))

@@ -12,8 +12,9 @@ bool joinAll(llvm::ArrayRef<UnitSections> Units, Verdicts &Out,
       continue;
     std::vector<UnitView> Views;
     for (const UnitSections &U : Units)
-      Views.push_back(
-          {U.Files, U.Sections ? U.Sections->get(Check.Name) : nullptr});
+      Views.push_back({U.Files,
+                       U.Sections ? U.Sections->get(Check.Name) : nullptr,
+                       U.Origin});
     if (!Check.Join(Views, Out, Error)) {
       Error = Check.Name.str() + ": " + Error;
       return false;

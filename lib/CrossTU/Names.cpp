@@ -34,7 +34,7 @@ std::string FunctionNames::operator()(const FunctionDecl &FD) const {
 std::string displayName(const NamedDecl &D) {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&D);
       MD && MD->getParent()->isLambda())
-    return "lambda";
+    return "";
   if (!D.getDeclName().isIdentifier())
     return D.getNameAsString();
   std::string Name = D.getName().str();

@@ -304,8 +304,14 @@ clang::tooling::DiagnosticMessage toMessage(const crosstu::Message &M) {
   Out.FilePath = M.File;
   Out.FileOffset = M.Offset;
   for (const crosstu::Edit &E : M.Fix)
-    llvm::cantFail(Out.Fix[E.File].add(
-        clang::tooling::Replacement(E.File, E.Offset, E.Length, E.Text)));
+    // A check's edits never conflict; should two, the fix is dropped whole
+    // rather than applied in part.
+    if (llvm::Error Err = Out.Fix[E.File].add(
+            clang::tooling::Replacement(E.File, E.Offset, E.Length, E.Text))) {
+      llvm::consumeError(std::move(Err));
+      Out.Fix.clear();
+      break;
+    }
   return Out;
 }
 
@@ -325,7 +331,9 @@ bool applyJoin(std::vector<UnitResult> &Results, std::string &Error) {
   std::vector<size_t> ResultOf;
   for (size_t I = 0; I < Results.size(); ++I)
     if (Results[I].Failure.empty() && Results[I].ChecksEnabled) {
-      Units.push_back({Results[I].Files, &Results[I].Sections});
+      Units.push_back({Results[I].Files, &Results[I].Sections,
+                       Results[I].ResultFile.empty() ? Results[I].File
+                                                     : Results[I].ResultFile});
       ResultOf.push_back(I);
     }
   crosstu::Verdicts V;

@@ -416,6 +416,7 @@ readFactsDirectories(llvm::ArrayRef<std::string> Dirs, FactsManifest &Manifest,
       Error = Path.str().str() + ": " + Why;
       return std::nullopt;
     }
+    R->ResultFile = Path.str().str();
     Results.push_back(std::move(*R));
     Manifest.Indexes.push_back(I);
   }

@@ -77,6 +77,8 @@ struct UnitResult {
   std::vector<std::string> ErrorChecks;
   /// The directory the unit was compiled in.
   std::string BuildDirectory;
+  /// The result file it was read from, for --join.
+  std::string ResultFile;
 };
 
 UnitResult analyseUnit(const clang::tooling::CompileCommand &Command,

@@ -36,6 +36,9 @@ struct Callee {
   };
   KindType Kind = Direct;
   std::string Name;
+  /// How the call names what it calls, when that is not the function's own
+  /// name: `env->RenameFile`, `ops->rename`, a lambda's variable.
+  std::string Display;
 };
 
 enum class EventKind : uint8_t {

@@ -68,6 +68,8 @@ struct UnitView {
   /// The check's section, or null when the unit left none (the check was
   /// not enabled, or found nothing worth leaving).
   const llvm::json::Value *Section = nullptr;
+  /// What an error names the unit by: its result file, or its source.
+  llvm::StringRef Origin;
 
   const std::string &file(unsigned Index) const { return Files[Index]; }
 };
@@ -89,6 +91,7 @@ using JoinFunction = bool (*)(llvm::ArrayRef<UnitView> Units, Verdicts &Out,
 struct UnitSections {
   llvm::ArrayRef<std::string> Files;
   const llvm::json::Object *Sections = nullptr;
+  llvm::StringRef Origin;
 };
 
 /// Runs the join of every check over the units, in their order. Returns

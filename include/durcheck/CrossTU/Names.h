@@ -30,7 +30,8 @@ private:
 };
 
 /// The name a message gives a declaration: qualified, without inline and
-/// anonymous namespaces ("Env::RenameFile", "commit_lock").
+/// anonymous namespaces ("Env::RenameFile", "commit_lock"); empty for a
+/// lambda's call operator, which has none.
 std::string displayName(const clang::NamedDecl &D);
 
 } // namespace durcheck::crosstu
