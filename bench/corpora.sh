@@ -6,8 +6,8 @@
 #
 #   build/bench/db/<NAME>/compile_commands.json
 #
-# NAME is one of: leveldb sqlite3 busybox curl postgresql-15 (default: all
-# five, in that order).
+# NAME is one of: leveldb sqlite3 busybox curl postgresql-15 dpkg (default:
+# all six, in that order).
 #
 # On a fresh Debian 12 machine it first makes sure that apt knows a deb-src
 # entry for bookworm main (adding /etc/apt/sources.list.d/durcheck-deb-src.list
@@ -30,9 +30,9 @@
 set -euo pipefail
 set -o errtrace
 
-ALL=(leveldb sqlite3 busybox curl postgresql-15)
+ALL=(leveldb sqlite3 busybox curl postgresql-15 dpkg)
 TOOLS=(bear dpkg-dev make cmake tcl bison flex perl pkg-config clang-19
-  python3 xz-utils bzip2 patch)
+  python3 xz-utils bzip2 patch libmd-dev)
 SUITE=bookworm
 JOBS=${JOBS:-2}
 
@@ -308,6 +308,17 @@ build_postgresql_15() {
   run configure ./configure --without-readline --without-zlib --without-icu \
     --without-openssl --without-lz4 --without-zstd --without-llvm
   run make bear --output "$RAW" -- make -j"$JOBS"
+}
+
+# dpkg's library and programs: its atomic_file API (new, sync, commit,
+# then dir_sync_path) is the lockfile-style wrapper the summaries follow.
+build_dpkg() {
+  cd "$SRCDIR"
+  run configure ./configure --disable-nls --disable-dselect \
+    --without-libselinux --without-libz --without-liblzma --without-libzstd \
+    --without-libbz2
+  run "make -C lib" bear --output "$RAW" -- make -j"$JOBS" -C lib
+  run "make -C src" bear --append --output "$RAW" -- make -j"$JOBS" -C src
 }
 
 # ------------------------------------------------------------ the database

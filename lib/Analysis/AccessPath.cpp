@@ -115,18 +115,24 @@ bool fromJSON(const json::Value &V, AccessPath &P, json::Path Path) {
   return true;
 }
 
+// What a message calls a value, when the code and the literal tell it.
+static std::string derivedMessage(const Spelling &S) {
+  return S.Literal ? quoteC(*S.Literal) : quoteForMessage(S.Code);
+}
+
 json::Value toJSON(const Spelling &S) {
   json::Object O;
-  if (!S.Message.empty())
-    O["m"] = json::fixUTF8(S.Message);
-  if (!S.Code.empty())
+  // A literal written plainly is its own code.
+  if (!S.Code.empty() && !(S.Literal && S.Code == quoteC(*S.Literal)))
     O["c"] = json::fixUTF8(S.Code);
-  if (S.Pure)
-    O["p"] = true;
+  std::string Flags =
+      std::string(S.Pure ? "p" : "") + (S.CharPointer ? "c" : "");
+  if (!Flags.empty())
+    O["f"] = Flags;
   if (S.Literal)
     O["l"] = json::fixUTF8(*S.Literal);
-  if (S.CharPointer)
-    O["cp"] = true;
+  if (S.Message != derivedMessage(S))
+    O["m"] = json::fixUTF8(S.Message);
   return O;
 }
 
@@ -137,22 +143,39 @@ bool fromJSON(const json::Value &V, Spelling &S, json::Path Path) {
     return false;
   }
   S = Spelling();
-  if (auto M = O->getString("m"))
-    S.Message = M->str();
-  if (auto C = O->getString("c"))
-    S.Code = C->str();
-  S.Pure = O->getBoolean("p").value_or(false);
+  llvm::StringRef Flags = O->getString("f").value_or("");
+  S.Pure = Flags.contains('p');
+  S.CharPointer = Flags.contains('c');
   if (auto L = O->getString("l"))
     S.Literal = L->str();
-  S.CharPointer = O->getBoolean("cp").value_or(false);
+  if (auto C = O->getString("c"))
+    S.Code = C->str();
+  else if (S.Literal)
+    S.Code = quoteC(*S.Literal);
+  if (auto M = O->getString("m"))
+    S.Message = M->str();
+  else
+    S.Message = derivedMessage(S);
   return true;
 }
 
+// Most arguments name nothing a summary can use: those are null.
+static bool isEmpty(const SpelledValue &V) {
+  return !V.Value.known() && V.Spelled.Code.empty() &&
+         V.Spelled.Message.empty() && !V.Spelled.Literal;
+}
+
 json::Value toJSON(const SpelledValue &V) {
+  if (isEmpty(V))
+    return nullptr;
   return json::Array{toJSON(V.Value), toJSON(V.Spelled)};
 }
 
 bool fromJSON(const json::Value &V, SpelledValue &Out, json::Path Path) {
+  if (V.getAsNull()) {
+    Out = SpelledValue();
+    return true;
+  }
   const json::Array *A = V.getAsArray();
   if (!A || A->size() != 2) {
     Path.report("expected a spelled value");

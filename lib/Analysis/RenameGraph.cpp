@@ -34,8 +34,13 @@ json::Value eventJSON(const Event &E) {
       Target.push_back(json::fixUTF8(E.Target.Display));
     O["t"] = std::move(Target);
   }
-  if (!E.Args.empty())
-    O["a"] = json::Value(E.Args);
+  // Trailing arguments that name nothing are left out.
+  size_t Used = E.Args.size();
+  while (Used > 0 && !json::Value(toJSON(E.Args[Used - 1])).getAsArray())
+    --Used;
+  if (Used > 0)
+    O["a"] = json::Value(
+        std::vector<SpelledValue>(E.Args.begin(), E.Args.begin() + Used));
   if (E.Object)
     O["o"] = toJSON(*E.Object);
   json::Array Constants;
@@ -93,42 +98,59 @@ bool readEvent(const json::Value &V, Event &E, json::Path P) {
   return true;
 }
 
+// [file, offset, flags, fix offset, indent, fix end, call]: flags say
+// whether it is silenced (s), where a fix goes (a: after the statement, r:
+// rewriting a return) and whether it is safe (w: on the warning).
 json::Value anchorJSON(const Anchor &A) {
-  json::Object O{{"at", locJSON(A.At)}};
-  if (!A.Reportable)
-    O["silent"] = true;
-  if (A.Fix == Anchor::NoFix)
-    return O;
-  O["fix"] = A.Fix == Anchor::InsertAfter ? "after" : "return";
+  std::string Flags = A.Reportable ? "" : "s";
+  if (A.Fix != Anchor::NoFix)
+    Flags += A.Fix == Anchor::InsertAfter ? "a" : "r";
   if (A.FixOnWarning)
-    O["safe"] = true;
-  O["off"] = int64_t(A.Offset);
-  O["indent"] = A.Indent;
+    Flags += "w";
+  json::Array Out{int64_t(A.At.File), int64_t(A.At.Offset), Flags};
+  if (A.Fix == Anchor::NoFix)
+    return Out;
+  Out.push_back(int64_t(A.Offset));
+  Out.push_back(A.Indent);
   if (A.Fix == Anchor::RewriteReturn) {
-    O["end"] = int64_t(A.End);
-    O["call"] = json::fixUTF8(A.CallCode);
+    Out.push_back(int64_t(A.End));
+    Out.push_back(json::fixUTF8(A.CallCode));
   }
-  return O;
+  return Out;
 }
 
 bool readAnchor(const json::Value &V, Anchor &A, json::Path P) {
-  const json::Object *O = V.getAsObject();
-  if (!O || !O->get("at") || !readLoc(*O->get("at"), A.At, P.field("at")))
-    return false;
-  A.Reportable = !O->getBoolean("silent").value_or(false);
-  std::optional<llvm::StringRef> Fix = O->getString("fix");
-  if (!Fix)
-    return true;
-  if (*Fix != "after" && *Fix != "return") {
-    P.report("unknown fix");
+  const json::Array *Arr = V.getAsArray();
+  auto Int = [&](size_t I) {
+    return Arr && I < Arr->size() ? (*Arr)[I].getAsInteger() : std::nullopt;
+  };
+  auto Str = [&](size_t I) {
+    return Arr && I < Arr->size() ? (*Arr)[I].getAsString() : std::nullopt;
+  };
+  std::optional<llvm::StringRef> Flags = Str(2);
+  if (!Int(0) || !Int(1) || !Flags || *Int(0) < 0 || *Int(1) < 0) {
+    P.report("expected an anchor");
     return false;
   }
-  A.Fix = *Fix == "after" ? Anchor::InsertAfter : Anchor::RewriteReturn;
-  A.FixOnWarning = O->getBoolean("safe").value_or(false);
-  A.Offset = unsigned(O->getInteger("off").value_or(0));
-  A.End = unsigned(O->getInteger("end").value_or(0));
-  A.Indent = O->getString("indent").value_or("").str();
-  A.CallCode = O->getString("call").value_or("").str();
+  A = Anchor();
+  A.At = {unsigned(*Int(0)), unsigned(*Int(1))};
+  A.Reportable = !Flags->contains('s');
+  A.FixOnWarning = Flags->contains('w');
+  if (!Flags->contains('a') && !Flags->contains('r'))
+    return true;
+  bool Return = Flags->contains('r');
+  if (!Int(3) || *Int(3) < 0 || !Str(4) ||
+      (Return && (!Int(5) || *Int(5) < *Int(3) || !Str(6)))) {
+    P.report("expected an anchor's fix");
+    return false;
+  }
+  A.Fix = Return ? Anchor::RewriteReturn : Anchor::InsertAfter;
+  A.Offset = unsigned(*Int(3));
+  A.Indent = Str(4)->str();
+  if (Return) {
+    A.End = unsigned(*Int(5));
+    A.CallCode = Str(6)->str();
+  }
   return true;
 }
 
@@ -222,9 +244,11 @@ json::Value functionJSON(const FunctionGraph &F) {
   for (const Anchor &A : F.Anchors)
     Anchors.push_back(anchorJSON(A));
   json::Object O{{"name", json::fixUTF8(F.Name)},
-                 {"display", json::fixUTF8(F.Display)},
                  {"at", locJSON(F.Where)},
                  {"blocks", std::move(Blocks)}};
+  // A C function is called what it is named.
+  if (F.Display != F.Name)
+    O["display"] = json::fixUTF8(F.Display);
   if (F.InternalOnly)
     O["internal"] = true;
   if (!F.Overrides.empty())
@@ -245,12 +269,14 @@ json::Value functionJSON(const FunctionGraph &F) {
 bool readFunction(const json::Value &V, FunctionGraph &F, json::Path P) {
   json::ObjectMapper M(V, P);
   const json::Object *O = V.getAsObject();
-  if (!M || !M.map("name", F.Name) || !M.map("display", F.Display) ||
+  if (!M || !M.map("name", F.Name) || !M.mapOptional("display", F.Display) ||
       !M.mapOptional("overrides", F.Overrides) ||
       !M.mapOptional("guards", F.Guards))
     return false;
   if (!O->get("at") || !readLoc(*O->get("at"), F.Where, P.field("at")))
     return false;
+  if (!O->get("display"))
+    F.Display = F.Name;
   F.InternalOnly = O->getBoolean("internal").value_or(false);
   const json::Array *Blocks = O->getArray("blocks");
   if (!Blocks || Blocks->empty()) {
@@ -289,7 +315,66 @@ bool readFunction(const json::Value &V, FunctionGraph &F, json::Path P) {
   return true;
 }
 
+bool passesThrough(const FunctionGraph &G, unsigned B) {
+  const Block &Bk = G.Blocks[B];
+  return B != 0 && Bk.Events.empty() && !Bk.LeavesHere &&
+         Bk.Succs.size() == 1 && !Bk.Succs[0].Failure && !Bk.Succs[0].Guard;
+}
+
 } // namespace
+
+void contract(FunctionGraph &G) {
+  unsigned N = G.Blocks.size();
+  // Where each block's flow really goes: past the pass-through blocks. An
+  // empty loop of them keeps one, with an edge to itself.
+  std::vector<int> Forward(N, -1);
+  std::vector<bool> OnPath(N, false);
+  for (unsigned B = 0; B < N; ++B) {
+    std::vector<unsigned> Path;
+    unsigned T = B;
+    while (T != G.exit() && Forward[T] < 0 && !OnPath[T] &&
+           passesThrough(G, T)) {
+      OnPath[T] = true;
+      Path.push_back(T);
+      T = G.Blocks[T].Succs[0].To;
+    }
+    unsigned Target = T;
+    if (T != G.exit() && Forward[T] >= 0)
+      Target = unsigned(Forward[T]);
+    for (unsigned P : Path) {
+      Forward[P] = int(Target);
+      OnPath[P] = false;
+    }
+    if (Forward[B] < 0)
+      Forward[B] = int(B);
+  }
+  // The blocks still reached from the entry, numbered anew.
+  std::vector<int> NewIndex(N, -1);
+  std::vector<unsigned> Order{0};
+  NewIndex[0] = 0;
+  for (size_t I = 0; I < Order.size(); ++I)
+    for (Edge &E : G.Blocks[Order[I]].Succs) {
+      if (E.To == G.exit())
+        continue;
+      E.To = unsigned(Forward[E.To]);
+      if (NewIndex[E.To] < 0) {
+        NewIndex[E.To] = int(Order.size());
+        Order.push_back(E.To);
+      }
+    }
+  std::vector<Block> Blocks;
+  for (unsigned B : Order)
+    Blocks.push_back(std::move(G.Blocks[B]));
+  for (Block &B : Blocks)
+    for (Edge &E : B.Succs)
+      E.To = E.To == G.exit() ? unsigned(Blocks.size()) : NewIndex[E.To];
+  std::vector<unsigned> Exits;
+  for (unsigned B : G.Exits)
+    if (NewIndex[B] >= 0)
+      Exits.push_back(unsigned(NewIndex[B]));
+  G.Blocks = std::move(Blocks);
+  G.Exits = std::move(Exits);
+}
 
 json::Value toJSON(const UnitGraphs &U) {
   json::Array Functions, Slots, Includes;

@@ -102,6 +102,7 @@ private:
   AccessPath valueOf(const Expr *E);
   AccessPath elementOf(const clang::ArraySubscriptExpr &Sub);
   SpelledValue spelled(const Expr *E);
+  SpelledValue argument(const Expr *E);
   std::optional<int64_t> constantOf(const Expr *E) const;
   std::optional<std::string> slotOf(const Expr *E);
   std::optional<SpelledValue> fileHeldBy(const Expr *Fd);
@@ -212,6 +213,30 @@ GraphBuilder::FunctionBuild::elementOf(const ArraySubscriptExpr &Sub) {
 
 SpelledValue GraphBuilder::FunctionBuild::spelled(const Expr *E) {
   SpelledValue V{valueOf(E), spellingOf(*E, B.Ctx)};
+  // An expression a message cannot name, that a fix cannot evaluate again,
+  // has nothing to spell.
+  if (!V.Value.known() && V.Spelled.Message.empty() && !V.Spelled.Pure)
+    V.Spelled = Spelling();
+  return V;
+}
+
+// An argument of a call, spelled as a caller may need it: a number or a
+// message to print -- the calls of error and logging functions are full
+// of them -- names no file.
+SpelledValue GraphBuilder::FunctionBuild::argument(const Expr *E) {
+  // A number names no file; it only matters as a flag a callee tests.
+  if (E->getType()->isArithmeticType()) {
+    AccessPath P = valueOf(E);
+    if (!llvm::is_contained(
+            {AccessPath::Param, AccessPath::This, AccessPath::Global}, P.Root))
+      P = AccessPath();
+    return {std::move(P), {}};
+  }
+  SpelledValue V = spelled(E);
+  if (V.Value.Root == AccessPath::Literal &&
+      llvm::StringRef(V.Value.Name).find_first_of(" \t\n%") !=
+          llvm::StringRef::npos)
+    return SpelledValue();
   return V;
 }
 
@@ -336,7 +361,7 @@ GraphBuilder::FunctionBuild::callEvent(const CallExpr &Call) {
     E.Object = std::move(O);
   }
   for (const Expr *Arg : Args) {
-    E.Args.push_back(spelled(Arg));
+    E.Args.push_back(argument(Arg));
     E.Constants.push_back(constantOf(Arg));
   }
   while (!E.Constants.empty() && !E.Constants.back())
@@ -394,7 +419,7 @@ GraphBuilder::FunctionBuild::eventOfCall(const CallExpr &Call) {
     E.Kind = EventKind::Call;
     E.Target = {Callee::Slot, *Slot, calleeSpelling(Call, B.Ctx)};
     for (unsigned I = 1; I < Call.getNumArgs(); ++I) {
-      E.Args.push_back(spelled(Call.getArg(I)));
+      E.Args.push_back(argument(Call.getArg(I)));
       E.Constants.push_back(constantOf(Call.getArg(I)));
     }
     while (!E.Constants.empty() && !E.Constants.back())
@@ -458,6 +483,21 @@ GraphBuilder::FunctionBuild::guardTest(const Expr *Cond) {
     Cond = Flag->IgnoreParenImpCasts();
     Value = BO->getOpcode() == BO_NE;
   }
+  // A bit of a flags word, `flags & MUST_SYNC`: the word with the mask as
+  // a last step.
+  std::optional<int64_t> Mask;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && BO->getOpcode() == BO_And) {
+    const Expr *Word = BO->getLHS();
+    Mask = constantOf(BO->getRHS());
+    if (!Mask) {
+      Word = BO->getRHS();
+      Mask = constantOf(BO->getLHS());
+    }
+    if (!Mask || *Mask == 0)
+      return std::nullopt;
+    Cond = Word->IgnoreParenImpCasts();
+  }
   if (!isa<DeclRefExpr, MemberExpr>(Cond))
     return std::nullopt;
   QualType T = Cond->getType();
@@ -468,6 +508,8 @@ GraphBuilder::FunctionBuild::guardTest(const Expr *Cond) {
           {AccessPath::Param, AccessPath::This, AccessPath::Global}, P.Root) ||
       written(P))
     return std::nullopt;
+  if (Mask)
+    P.Fields.push_back({"&" + std::to_string(*Mask), false});
   return std::make_pair(std::move(P), Value);
 }
 
@@ -567,6 +609,7 @@ std::optional<FunctionGraph> GraphBuilder::FunctionBuild::run() {
     Graph.Blocks[It->second].LeavesHere = leavePointOf(*P, FD, B.Locs);
     Graph.Exits.push_back(It->second);
   }
+  contract(Graph);
   Graph.Name = B.Names(FD);
   Graph.Display = crosstu::displayName(FD);
   Graph.Where = B.Locs.locate(FD.getLocation());

@@ -176,9 +176,16 @@ SpelledValue bounded(SpelledValue V) {
 // constant argument, or a guard of the caller; nullopt when unknown.
 std::optional<bool> guardAtCall(const AccessPath &Guard, const Event &Call,
                                 const FunctionGraph &Caller, unsigned V) {
-  if (Guard.Root == AccessPath::Param && Guard.Fields.empty() &&
+  // A parameter, or a bit of one (`flags & MUST_SYNC`), passed a constant.
+  std::optional<uint64_t> Mask;
+  uint64_t Bits = 0;
+  if (Guard.Fields.size() == 1 &&
+      llvm::StringRef(Guard.Fields[0].Id).consume_front("&") &&
+      !llvm::StringRef(Guard.Fields[0].Id).drop_front().getAsInteger(0, Bits))
+    Mask = Bits;
+  if (Guard.Root == AccessPath::Param && (Guard.Fields.empty() || Mask) &&
       Guard.Index < Call.Constants.size() && Call.Constants[Guard.Index])
-    return *Call.Constants[Guard.Index] != 0;
+    return (uint64_t(*Call.Constants[Guard.Index]) & Mask.value_or(~0ull)) != 0;
   AccessPath Mapped = Guard;
   if (Guard.Root == AccessPath::Param || Guard.Root == AccessPath::This)
     Mapped = mapToCaller({Guard, {}}, Call.Args, Call.Object).Value;

@@ -75,6 +75,27 @@ int save_fast(int fd, const char *tmp, const char *dst) {
   return 0;
 }
 
+enum { MUST_SYNC = 1, BACKUP = 2 };
+int atomic_commit(const char *tmp, const char *dst);
+
+// Negative: dpkg's writedb(), a bit of a flags word gates both syncs.
+int writedb(int fd, const char *tmp, const char *dst, int flags) {
+  if ((flags & MUST_SYNC) && fsync(fd) != 0)
+    return -1;
+  if (atomic_commit(tmp, dst) != 0)
+    return -1;
+  if (flags & MUST_SYNC)
+    fsync_parent_dir(dst);
+  return 0;
+}
+
+int atomic_commit(const char *tmp, const char *dst) { return rename(tmp, dst); }
+
+// Negative: a caller that asks for the sync; the bit is passed on.
+int write_status(int fd) {
+  return writedb(fd, "status-new", "status", MUST_SYNC | BACKUP);
+}
+
 struct options {
   const char *sync_dir;
 };

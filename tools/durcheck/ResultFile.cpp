@@ -1,14 +1,18 @@
 //===- ResultFile.cpp - Per-unit result files and facts directories -------===//
 //
-// Both files are JSON Lines of two lines: a header naming the format and
-// its version, then the body. llvm::json prints an object's keys sorted, so
-// the same result always gives the same bytes.
+// Both files begin with a line of JSON naming the format and its version.
+// The manifest's body is the second line. A unit's body is a line of JSON
+// too, stored zlib-compressed -- the header says so and gives its size --
+// since the summaries of every function of a unit are many and repetitive.
+// llvm::json prints an object's keys sorted and zlib is deterministic at a
+// given level, so the same result always gives the same bytes.
 //
 //===----------------------------------------------------------------------===//
 
 #include "ResultFile.h"
 #include "DurableFile.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Compression.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -29,17 +33,35 @@ constexpr llvm::StringLiteral UnitFormat = "durcheck-unit";
 constexpr llvm::StringLiteral ManifestFormat = "durcheck-facts";
 constexpr llvm::StringLiteral ManifestName = "manifest.json";
 
-std::string twoLines(llvm::StringRef Format, json::Value Body) {
-  json::Value Header =
-      json::Object{{"format", Format}, {"version", ResultFormatVersion}};
-  return llvm::formatv("{0}\n{1}\n", Header, Body).str();
+json::Object header(llvm::StringRef Format) {
+  return json::Object{{"format", Format}, {"version", ResultFormatVersion}};
 }
 
-// The body of a two-line file of Format, or nullopt with why not.
+std::string twoLines(llvm::StringRef Format, json::Value Body) {
+  return llvm::formatv("{0}\n{1}\n", json::Value(header(Format)), Body).str();
+}
+
+// The header, then the body compressed when zlib is there.
+std::string compressedBody(llvm::StringRef Format, json::Value Body) {
+  std::string Text = llvm::formatv("{0}\n", Body).str();
+  json::Object Header = header(Format);
+  if (!llvm::compression::zlib::isAvailable())
+    return llvm::formatv("{0}\n{1}", json::Value(std::move(Header)), Text)
+        .str();
+  llvm::SmallVector<uint8_t, 0> Packed;
+  llvm::compression::zlib::compress(
+      llvm::arrayRefFromStringRef(Text), Packed,
+      llvm::compression::zlib::BestSizeCompression);
+  Header["body"] = "zlib";
+  Header["size"] = int64_t(Text.size());
+  return llvm::formatv("{0}\n", json::Value(std::move(Header))).str() +
+         llvm::toStringRef(Packed).str();
+}
+
+// The body of a file of Format, or nullopt with why not.
 std::optional<json::Value>
 readTwoLines(llvm::StringRef Text, llvm::StringRef Format, std::string &Error) {
   auto [HeaderLine, Rest] = Text.split('\n');
-  auto [BodyLine, Tail] = Rest.split('\n');
   llvm::Expected<json::Value> Header = json::parse(HeaderLine);
   const json::Object *H = Header ? Header->getAsObject() : nullptr;
   if (!Header)
@@ -58,6 +80,24 @@ readTwoLines(llvm::StringRef Text, llvm::StringRef Format, std::string &Error) {
             std::to_string(ResultFormatVersion) + " only";
     return std::nullopt;
   }
+  std::string Unpacked;
+  if (H->getString("body") == llvm::StringRef("zlib")) {
+    std::optional<int64_t> Size = H->getInteger("size");
+    llvm::SmallVector<uint8_t, 0> Out;
+    if (!Size || *Size < 0 || !llvm::compression::zlib::isAvailable()) {
+      Error = "truncated or damaged";
+      return std::nullopt;
+    }
+    if (llvm::Error Err = llvm::compression::zlib::decompress(
+            llvm::arrayRefFromStringRef(Rest), Out, size_t(*Size))) {
+      llvm::consumeError(std::move(Err));
+      Error = "truncated or damaged";
+      return std::nullopt;
+    }
+    Unpacked = llvm::toStringRef(Out).str();
+    Rest = Unpacked;
+  }
+  auto [BodyLine, Tail] = Rest.split('\n');
   if (!Tail.empty() || !Rest.ends_with("\n")) {
     Error = "truncated or damaged";
     return std::nullopt;
@@ -226,7 +266,7 @@ std::string writeUnitResult(const UnitResult &R) {
                     {"sections", json::Object(R.Sections)}};
   if (!R.Failure.empty())
     Body["reason"] = json::fixUTF8(R.Failure);
-  return twoLines(UnitFormat, std::move(Body));
+  return compressedBody(UnitFormat, std::move(Body));
 }
 
 std::optional<UnitResult> readUnitResult(llvm::StringRef Text,

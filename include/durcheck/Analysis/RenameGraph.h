@@ -165,6 +165,11 @@ struct UnitGraphs {
   std::string DirSyncFunction;
 };
 
+/// Leaves out the blocks that are only a step on the way -- no event, no
+/// leave point, one plain edge -- which the analysis passes through
+/// unchanged, so that result files hold the graph's decisions only.
+void contract(FunctionGraph &G);
+
 llvm::json::Value toJSON(const UnitGraphs &U);
 bool fromJSON(const llvm::json::Value &V, UnitGraphs &U, llvm::json::Path P);
 
