@@ -206,9 +206,12 @@ Anchor planAnchor(const CallExpr &Call, const FunctionFacts &Facts,
                   crosstu::UnitSink *Sink, StringRef Check) {
   const SourceManager &SM = Ctx.getSourceManager();
   Anchor A;
-  A.At = Locs.locate(Call.getBeginLoc());
+  // Through Stmt, so that an operator() call begins at its object: Clang
+  // 22's CallExpr::getBeginLoc gives the location of the '(' instead.
+  SourceLocation Begin = static_cast<const Stmt &>(Call).getBeginLoc();
+  A.At = Locs.locate(Begin);
   if (Sink)
-    A.Reportable = Sink->reportable(Check, SM, Call.getBeginLoc());
+    A.Reportable = Sink->reportable(Check, SM, Begin);
   auto It = Facts.Contexts.find(&Call);
   if (It == Facts.Contexts.end() || !It->second.Statement)
     return A;
