@@ -37,6 +37,7 @@ config.substitutions.append(
     ("%exit_code", "%s %s" % (config.python_executable, os.path.join(
         config.test_source_root, "tool", "exit_code.py"))))
 config.substitutions.append(("%llvm_major", config.llvm_major))
+config.substitutions.append(("%llvm_dir", config.llvm_dir))
 config.substitutions.append(("%inputs",
                              os.path.join(config.test_source_root, "Inputs")))
 
@@ -47,5 +48,8 @@ if other_tidy:
     config.available_features.add("other-clang-tidy")
     config.substitutions.append(("%other_clang_tidy", other_tidy))
     config.substitutions.append(("%other_major", other))
+# GCC, which must be refused at configure time.
+if shutil.which("g++"):
+    config.available_features.add("gxx")
 config.substitutions.append(("%obj_root", config.durcheck_obj_root))
 config.substitutions.append(("%src_root", config.durcheck_source_root))
