@@ -48,6 +48,9 @@ if other_tidy:
     config.available_features.add("other-clang-tidy")
     config.substitutions.append(("%other_clang_tidy", other_tidy))
     config.substitutions.append(("%other_major", other))
+# apt-config, which bench/corpora.sh asks where apt's sources are.
+if shutil.which("apt-config"):
+    config.available_features.add("apt-config")
 # GCC, which must be refused at configure time.
 if shutil.which("g++"):
     config.available_features.add("gxx")
