@@ -432,6 +432,7 @@ int run(int Argc, const char **Argv) {
   auto Start = std::chrono::steady_clock::now();
   std::vector<UnitResult> Results = analyseAll(*Work, C, *JobCount);
   Report R = assemble(*Work, Results);
+  R.Skipped = std::move(Work->Skipped);
   R.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();

@@ -28,6 +28,11 @@ std::map<std::string, unsigned> Report::findingsPerCheck() const {
   return Counts;
 }
 
+unsigned Report::skipped(SkipKind Kind) const {
+  return llvm::count_if(Skipped,
+                        [&](const SkippedEntry &S) { return S.Kind == Kind; });
+}
+
 bool isError(const ClangTidyError &E) {
   return E.IsWarningAsError || E.DiagLevel == ClangTidyError::Error;
 }
@@ -163,6 +168,13 @@ std::string renderJson(const Report &R) {
   for (const UnitFailure &F : R.Failures)
     Failures.push_back(json::Object{{"file", json::fixUTF8(F.File)},
                                     {"reason", json::fixUTF8(F.Reason)}});
+  json::Array Skipped;
+  json::Object SkippedPerKind;
+  for (const SkippedEntry &S : R.Skipped)
+    Skipped.push_back(json::Object{{"file", json::fixUTF8(S.File)},
+                                   {"reason", describe(S.Kind)}});
+  for (SkipKind Kind : AllSkipKinds)
+    SkippedPerKind[jsonKey(Kind)] = R.skipped(Kind);
   json::Object PerCheck;
   for (const auto &[Check, Count] : R.findingsPerCheck())
     PerCheck[Check] = Count;
@@ -172,11 +184,13 @@ std::string renderJson(const Report &R) {
        json::Object{{"name", "durcheck"}, {"version", DURCHECK_VERSION}}},
       {"findings", std::move(Findings)},
       {"failures", std::move(Failures)},
+      {"skipped", std::move(Skipped)},
       {"summary", json::Object{{"translation_units", R.Units},
                                {"analysed", R.Analysed},
                                {"failed", R.Failures.size()},
                                {"without_checks", R.WithoutChecks},
                                {"duplicates", R.Duplicates},
+                               {"skipped", std::move(SkippedPerKind)},
                                {"findings", R.Findings.size()},
                                {"findings_per_check", std::move(PerCheck)}}}};
   return llvm::formatv("{0:2}", json::Value(std::move(Root))).str() + "\n";
@@ -238,17 +252,25 @@ private:
                         {"rules", std::move(Rules)}};
   }
 
+  json::Object notification(llvm::StringRef Level, llvm::StringRef Text,
+                            llvm::StringRef File) {
+    return json::Object{
+        {"level", Level},
+        {"message", json::Object{{"text", json::fixUTF8(Text)}}},
+        {"locations",
+         json::Array{json::Object{
+             {"physicalLocation",
+              json::Object{{"artifactLocation", artifact(File)}}}}}}};
+  }
+
   json::Object invocation() {
     json::Array Notifications;
     for (const UnitFailure &F : R.Failures)
-      Notifications.push_back(json::Object{
-          {"level", "error"},
-          {"message",
-           json::Object{{"text", json::fixUTF8("not analysed: " + F.Reason)}}},
-          {"locations",
-           json::Array{json::Object{
-               {"physicalLocation",
-                json::Object{{"artifactLocation", artifact(F.File)}}}}}}});
+      Notifications.push_back(
+          notification("error", "not analysed: " + F.Reason, F.File));
+    for (const SkippedEntry &S : R.Skipped)
+      Notifications.push_back(
+          notification("note", "skipped: " + describe(S.Kind).str(), S.File));
     return json::Object{
         {"executionSuccessful", R.Failures.empty()},
         {"toolExecutionNotifications", std::move(Notifications)}};
@@ -385,6 +407,9 @@ std::string renderSummary(const Report &R) {
     Line += llvm::formatv("; {0} duplicate entr{1} skipped", R.Duplicates,
                           R.Duplicates == 1 ? "y" : "ies")
                 .str();
+  for (SkipKind Kind : AllSkipKinds)
+    if (unsigned Count = R.skipped(Kind))
+      Line += llvm::formatv("; {0} skipped: {1}", Count, describe(Kind)).str();
   return Line + llvm::formatv("; {0:f2} s\n", R.Seconds).str();
 }
 

@@ -4,6 +4,7 @@
 #ifndef DURCHECK_TOOLS_REPORT_H
 #define DURCHECK_TOOLS_REPORT_H
 
+#include "EntryFilter.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include <map>
 #include <string>
@@ -27,11 +28,14 @@ struct Report {
   /// Units whose configuration enables no durability check.
   unsigned WithoutChecks = 0;
   unsigned Duplicates = 0;
+  /// Entries of the database that are not for durcheck, by file.
+  std::vector<SkippedEntry> Skipped;
   double Seconds = 0;
   /// Whether note fixes count as the finding's fixes (--fix-notes).
   bool FixNotes = false;
 
   std::map<std::string, unsigned> findingsPerCheck() const;
+  unsigned skipped(SkipKind Kind) const;
 };
 
 /// Whether a finding is reported as an error: made one by
