@@ -17,6 +17,7 @@
 #include "durcheck/Analysis/FactJoin.h"
 #include "durcheck/Compat.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/SourceMgr.h"
@@ -113,6 +114,12 @@ cl::opt<bool> FixNotes("fix-notes",
                        cl::desc("Also apply the fixes of notes (implies "
                                 "--fix)"),
                        cl::cat(Category));
+cl::opt<bool> ShowFixes(
+    "show-fixes",
+    cl::desc("Print the fixes --fix would apply (with --fix-notes, those "
+             "too) as a unified diff on stdout instead of the report, and "
+             "change no file"),
+    cl::cat(Category));
 cl::opt<std::string> ExportFixes(
     "export-fixes",
     cl::desc("Write the fixes as YAML for clang-apply-replacements"),
@@ -350,6 +357,12 @@ Report assemble(const WorkList &Work, std::vector<UnitResult> &Results) {
   return R;
 }
 
+bool useColor() {
+  if (UseColor == cl::BOU_UNSET)
+    return Output.empty() && sys::Process::StandardOutHasColors();
+  return UseColor == cl::BOU_TRUE;
+}
+
 std::string render(const Report &R) {
   if (Format == "json")
     return renderJson(R);
@@ -360,10 +373,22 @@ std::string render(const Report &R) {
     sys::fs::make_absolute(Root);
     return renderSarif(R, Root);
   }
-  bool Color = UseColor == cl::BOU_UNSET
-                   ? Output.empty() && sys::Process::StandardOutHasColors()
-                   : UseColor == cl::BOU_TRUE;
-  return renderText(R, Color);
+  return renderText(R, useColor());
+}
+
+// What became of the fixes, on stderr; false when a file could not be read
+// or written. Done is "applied" or "shown".
+bool reportFixes(const FixOutcome &O, StringRef Done) {
+  for (const std::string &Conflict : O.Conflicts)
+    errs() << "durcheck: warning: fix not " << Done
+           << ", it overlaps another: " << Conflict << "\n";
+  for (const std::string &Why : O.Errors)
+    fail(Why);
+  if (!Quiet)
+    errs() << formatv("durcheck: {0} {1} fix{2} to {3} file{4}\n", Done,
+                      O.Applied, O.Applied == 1 ? "" : "es", O.Files,
+                      O.Files == 1 ? "" : "s");
+  return O.Errors.empty();
 }
 
 int exitCode(const Report &R, bool WriteFailed) {
@@ -409,6 +434,12 @@ int run(int Argc, const char **Argv) {
     return fail(Error);
   if (Format != "text" && Format != "json" && Format != "sarif")
     return fail("--format must be text, json or sarif, not '" + Format + "'");
+  if (ShowFixes && Fix)
+    return fail("--show-fixes changes no file and --fix changes them; pass "
+                "only one");
+  if (ShowFixes && Format != "text" && Output.empty())
+    return fail("--show-fixes prints a diff on stdout; write the " + Format +
+                " report with --output");
   if (std::string Unknown = unknownCheck(Checks); !Unknown.empty())
     return fail("unknown check '" + Unknown +
                 "' in --checks; durcheck --list-checks --checks='*' lists "
@@ -445,27 +476,20 @@ int run(int Argc, const char **Argv) {
     }
   };
   std::string Rendered = render(R);
-  if (Output.empty()) {
-    outs() << Rendered;
-    outs().flush(); // Before anything on stderr.
-  } else
+  if (!Output.empty())
     Write(Output, Rendered);
+  else if (!ShowFixes)
+    outs() << Rendered;
+  if (ShowFixes &&
+      !reportFixes(showFixes(R.Findings, FixNotes, outs(), useColor()),
+                   "shown"))
+    WriteFailed = true;
+  outs().flush(); // Before anything on stderr.
   if (!ExportFixes.empty())
     Write(ExportFixes, exportFixes(R.Findings));
-  if (Fix || FixNotes) {
-    FixOutcome Fixed = applyFixes(R.Findings, FixNotes);
-    for (const std::string &Conflict : Fixed.Conflicts)
-      errs() << "durcheck: warning: fix not applied, it overlaps another: "
-             << Conflict << "\n";
-    for (const std::string &Why : Fixed.Errors) {
-      fail(Why);
-      WriteFailed = true;
-    }
-    if (!Quiet)
-      errs() << "durcheck: applied " << Fixed.Applied << " fix"
-             << (Fixed.Applied == 1 ? "" : "es") << " to " << Fixed.Files
-             << " file" << (Fixed.Files == 1 ? "" : "s") << "\n";
-  }
+  if ((Fix || FixNotes) && !ShowFixes &&
+      !reportFixes(applyFixes(R.Findings, FixNotes), "applied"))
+    WriteFailed = true;
   for (const UnitFailure &F : R.Failures)
     errs() << "durcheck: error: " << F.File << ": not analysed: " << F.Reason
            << "\n";

@@ -2,6 +2,7 @@
 
 #include "Report.h"
 #include "CheckDocs.h"
+#include "FixDiff.h"
 #include "SourceText.h"
 #include "TidyRunner.h"
 #include "durcheck/Compat.h"
@@ -42,12 +43,15 @@ bool isError(const ClangTidyError &E) {
 namespace {
 
 // Re-emits recorded diagnostics through clang's own printer, as clang-tidy
-// does, so the text is the same to the byte.
+// does, so the text is the same to the byte -- but for fixes that clang's
+// printer shows wrong: it labels the snippet with the line numbers of an
+// edit far above, such as an added #include, and does not show an
+// inserted block of lines at all. Those are shown apart, line by line.
 class TextEmitter {
 public:
   TextEmitter(llvm::raw_ostream &OS, bool Color)
-      : Printer(
-            (DiagOpts.get().ShowColors = Color, DiagOpts.newTextPrinter(OS))),
+      : OS(OS), Color(Color), Printer((DiagOpts.get().ShowColors = Color,
+                                       DiagOpts.newTextPrinter(OS))),
         Engine(DiagOpts.newEngine(Printer.get(), /*OwnsConsumer=*/false)),
         Files(FileSystemOptions()), Sources(*Engine, Files) {
     Engine->setSourceManager(&Sources);
@@ -58,6 +62,11 @@ public:
   void emit(const DiagnosticMessage &M, DiagnosticsEngine::Level Level,
             llvm::StringRef Text) {
     SourceLocation Loc = locate(M.FilePath, M.FileOffset);
+    if (Loc.isValid() && !onItsLine(M)) {
+      Engine->Report(Loc, Engine->getCustomDiagID(Level, "%0")) << Text;
+      printFix(M);
+      return;
+    }
     auto Builder = Engine->Report(Loc, Engine->getCustomDiagID(Level, "%0"))
                    << Text;
     if (Loc.isInvalid())
@@ -74,6 +83,34 @@ public:
   }
 
 private:
+  // Whether every edit of M's fix is within the line of M's location and
+  // puts in no line break: what clang's printer shows right.
+  bool onItsLine(const DiagnosticMessage &M) {
+    unsigned Line = Texts.position(M.FilePath, M.FileOffset).Line;
+    for (const auto &[File, Reps] : M.Fix)
+      for (const Replacement &R : Reps) {
+        unsigned End = R.getOffset() + R.getLength();
+        if (R.getFilePath() != M.FilePath ||
+            R.getReplacementText().contains('\n') ||
+            Texts.position(File, R.getOffset()).Line != Line ||
+            Texts.position(File, End).Line != Line)
+          return false;
+      }
+    return true;
+  }
+
+  // The fix below the snippet, file by file: "= fix-it:" for M's own file.
+  void printFix(const DiagnosticMessage &M) {
+    std::map<std::string, const tooling::Replacements *> PerFile;
+    for (const auto &Entry : M.Fix)
+      PerFile[Entry.first().str()] = &Entry.second;
+    for (const auto &[File, Reps] : PerFile) {
+      OS.indent(6) << "= fix-it" << (File == M.FilePath ? "" : " in " + File)
+                   << ":\n";
+      printLineChanges(OS, Texts.contents(File), *Reps, Color);
+    }
+  }
+
   SourceLocation locate(llvm::StringRef Path, unsigned Offset) {
     if (Path.empty())
       return {};
@@ -86,6 +123,9 @@ private:
     return Sources.getLocForStartOfFile(ID).getLocWithOffset(Offset);
   }
 
+  llvm::raw_ostream &OS;
+  const bool Color;
+  SourceTexts Texts;
   compat::DiagnosticOptionsHolder DiagOpts;
   std::unique_ptr<TextDiagnosticPrinter> Printer;
   std::unique_ptr<DiagnosticsEngine> Engine;
@@ -98,6 +138,7 @@ private:
 std::string renderText(const Report &R, bool Color) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
+  OS.enable_colors(Color);
   {
     TextEmitter Emitter(OS, Color);
     for (const ClangTidyError &E : R.Findings) {
