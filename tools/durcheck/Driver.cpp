@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
 #include "CompileDatabase.h"
 #include "DurableFile.h"
 #include "Fixes.h"
@@ -98,6 +99,20 @@ cl::opt<std::string> SourceRoot(
     cl::desc("SARIF URIs are relative to this directory (default: the "
              "current directory)"),
     cl::cat(Category));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record the findings of this run in a baseline file"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Report only the findings this baseline file does not hold"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> Baselined(
+    "baselined",
+    cl::desc("What SARIF does with the findings --baseline holds: omit "
+             "(the default) leaves them out, unchanged lists them with "
+             "baselineState \"unchanged\""),
+    cl::init("omit"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
                     cl::cat(Category));
 cl::opt<bool> ExitZero("exit-zero",
@@ -363,16 +378,33 @@ bool useColor() {
   return UseColor == cl::BOU_TRUE;
 }
 
+// --source-root, or the current directory, absolute.
+std::string sourceRoot() {
+  SmallString<256> Root(SourceRoot);
+  if (Root.empty())
+    sys::fs::current_path(Root);
+  sys::fs::make_absolute(Root);
+  return std::string(Root);
+}
+
+// The --baseline file, read before any work is done.
+std::optional<std::set<std::string>> readBaselineOption(std::string &Error) {
+  if (Baselined != "omit" && Baselined != "unchanged")
+    Error = "--baselined must be omit or unchanged, not '" + Baselined + "'";
+  else if (Baselined.getNumOccurrences() &&
+           (BaselineFile.empty() || Format != "sarif"))
+    Error = "--baselined says what SARIF does with the findings of a "
+            "--baseline; pass it with --baseline and --format=sarif";
+  else if (!BaselineFile.empty())
+    return readBaseline(BaselineFile, Error);
+  return std::nullopt;
+}
+
 std::string render(const Report &R) {
   if (Format == "json")
     return renderJson(R);
-  if (Format == "sarif") {
-    SmallString<256> Root(SourceRoot);
-    if (Root.empty())
-      sys::fs::current_path(Root);
-    sys::fs::make_absolute(Root);
-    return renderSarif(R, Root);
-  }
+  if (Format == "sarif")
+    return renderSarif(R, sourceRoot());
   return renderText(R, useColor());
 }
 
@@ -450,7 +482,11 @@ int run(int Argc, const char **Argv) {
   TidyConfig C = makeConfig(std::move(FromFile));
   if (ListChecks || DumpConfig)
     return describeConfig(C);
-  for (const std::string *Out : {&Output.getValue(), &ExportFixes.getValue()})
+  std::optional<std::set<std::string>> Baseline = readBaselineOption(Error);
+  if (!Error.empty())
+    return fail(Error);
+  for (const std::string *Out :
+       {&Output.getValue(), &ExportFixes.getValue(), &WriteBaseline.getValue()})
     if (!Out->empty())
       if (std::string Why = checkWritable(*Out); !Why.empty())
         return fail(Why);
@@ -464,6 +500,7 @@ int run(int Argc, const char **Argv) {
   std::vector<UnitResult> Results = analyseAll(*Work, C, *JobCount);
   Report R = assemble(*Work, Results);
   R.Skipped = std::move(Work->Skipped);
+  R.Fingerprints = fingerprints(R.Findings, sourceRoot());
   R.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
@@ -475,6 +512,10 @@ int run(int Argc, const char **Argv) {
       WriteFailed = true;
     }
   };
+  if (!WriteBaseline.empty())
+    Write(WriteBaseline, baselineText(R, sourceRoot()));
+  if (Baseline)
+    applyBaseline(R, *Baseline, BaselineFile, Baselined == "unchanged");
   std::string Rendered = render(R);
   if (!Output.empty())
     Write(Output, Rendered);

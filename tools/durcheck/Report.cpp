@@ -219,6 +219,11 @@ std::string renderJson(const Report &R) {
   json::Object PerCheck;
   for (const auto &[Check, Count] : R.findingsPerCheck())
     PerCheck[Check] = Count;
+  json::Value Baseline = nullptr;
+  if (R.Baseline)
+    Baseline = json::Object{{"file", json::fixUTF8(R.Baseline->File)},
+                            {"unchanged", R.Baseline->Unchanged.size()},
+                            {"stale", R.Baseline->Stale}};
   json::Object Root{
       {"version", 1},
       {"tool",
@@ -232,6 +237,7 @@ std::string renderJson(const Report &R) {
                                {"without_checks", R.WithoutChecks},
                                {"duplicates", R.Duplicates},
                                {"skipped", std::move(SkippedPerKind)},
+                               {"baseline", std::move(Baseline)},
                                {"findings", R.Findings.size()},
                                {"findings_per_check", std::move(PerCheck)}}}};
   return llvm::formatv("{0:2}", json::Value(std::move(Root))).str() + "\n";
@@ -251,6 +257,14 @@ std::string percentEncode(llvm::StringRef Path) {
       Out += {'%', llvm::hexdigit(C >> 4), llvm::hexdigit(C & 15)};
   }
   return Out;
+}
+
+// File's URI relative to Root, which has no trailing '/', or else its
+// absolute file: URI.
+std::string artifactUri(llvm::StringRef File, llvm::StringRef Root) {
+  if (File.starts_with((Root + "/").str()))
+    return percentEncode(File.drop_front(Root.size() + 1));
+  return "file://" + percentEncode(File);
 }
 
 class SarifWriter {
@@ -312,17 +326,25 @@ private:
     for (const SkippedEntry &S : R.Skipped)
       Notifications.push_back(
           notification("note", "skipped: " + describe(S.Kind).str(), S.File));
+    if (R.Baseline && R.Baseline->Stale)
+      Notifications.push_back(notification(
+          "note",
+          llvm::formatv(
+              "{0} baseline entr{1} no longer found; --write-baseline "
+              "rewrites the baseline without them",
+              R.Baseline->Stale, R.Baseline->Stale == 1 ? "y" : "ies")
+              .str(),
+          R.Baseline->File));
     return json::Object{
         {"executionSuccessful", R.Failures.empty()},
         {"toolExecutionNotifications", std::move(Notifications)}};
   }
 
   json::Object artifact(llvm::StringRef File) {
-    if (llvm::StringRef(File).starts_with(Root + "/"))
-      return json::Object{
-          {"uri", percentEncode(File.drop_front(Root.size() + 1))},
-          {"uriBaseId", "%SRCROOT%"}};
-    return json::Object{{"uri", "file://" + percentEncode(File)}};
+    std::string Uri = artifactUri(File, Root);
+    if (llvm::StringRef(Uri).starts_with("file://"))
+      return json::Object{{"uri", std::move(Uri)}};
+    return json::Object{{"uri", std::move(Uri)}, {"uriBaseId", "%SRCROOT%"}};
   }
 
   json::Object region(llvm::StringRef File, unsigned Begin, unsigned End) {
@@ -361,66 +383,82 @@ private:
         {"artifactChanges", std::move(Changes)}};
   }
 
-  // Stable across runs and across edits elsewhere in the file: the rule,
-  // the file, the message and the text of the line, not its number; the
-  // occurrence count tells identical lines apart.
-  std::string fingerprint(const ClangTidyError &E, llvm::StringRef Uri) {
-    Position P = Texts.position(E.Message.FilePath, E.Message.FileOffset);
-    std::string Line = Texts.line(E.Message.FilePath, P.Line).trim().str();
-    std::string Key = E.DiagnosticName + '\0' + Uri.str() + '\0' +
-                      E.Message.Message + '\0' + Line;
-    std::string Hash =
-        llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)),
-                    /*LowerCase=*/true)
-            .substr(0, 32);
-    return Hash + ":" + std::to_string(++Occurrences[Hash]);
-  }
-
   json::Array results() {
     json::Array Results;
-    for (const ClangTidyError &E : R.Findings) {
-      json::Object Primary = location(E.Message);
-      std::string Uri =
-          artifact(E.Message.FilePath)["uri"].getAsString()->str();
-      json::Array Related, Fixes;
-      for (size_t I = 0; I < E.Notes.size(); ++I) {
-        json::Object Note = location(E.Notes[I]);
-        Note["id"] = int64_t(I);
-        Note["message"] =
-            json::Object{{"text", json::fixUTF8(E.Notes[I].Message)}};
-        Related.push_back(std::move(Note));
-      }
-      if (!E.Message.Fix.empty())
-        Fixes.push_back(fix(E.Message.Message, E.Message.Fix));
-      for (const DiagnosticMessage &Note : E.Notes)
-        if (!Note.Fix.empty())
-          Fixes.push_back(fix(Note.Message, Note.Fix));
-      json::Object Result{
-          {"ruleId", E.DiagnosticName},
-          {"level", isError(E) ? "error" : "warning"},
-          {"message", json::Object{{"text", json::fixUTF8(E.Message.Message)}}},
-          {"locations", json::Array{std::move(Primary)}},
-          {"partialFingerprints",
-           json::Object{{"durcheck/v1", fingerprint(E, Uri)}}}};
-      if (auto It = RuleIndex.find(E.DiagnosticName); It != RuleIndex.end())
-        Result["ruleIndex"] = int64_t(It->second);
-      if (!Related.empty())
-        Result["relatedLocations"] = std::move(Related);
-      if (!Fixes.empty())
-        Result["fixes"] = std::move(Fixes);
-      Results.push_back(std::move(Result));
-    }
+    // With a baseline, what is reported is new, and what it holds is left
+    // out or listed as unchanged.
+    const char *State = R.Baseline ? "new" : nullptr;
+    for (size_t I = 0; I < R.Findings.size(); ++I)
+      Results.push_back(result(R.Findings[I], R.Fingerprints[I], State));
+    if (R.Baseline && R.Baseline->ListUnchanged)
+      for (size_t I = 0; I < R.Baseline->Unchanged.size(); ++I)
+        Results.push_back(result(R.Baseline->Unchanged[I],
+                                 R.Baseline->UnchangedFingerprints[I],
+                                 "unchanged"));
     return Results;
+  }
+
+  json::Object result(const ClangTidyError &E, llvm::StringRef Fingerprint,
+                      const char *BaselineState) {
+    json::Object Primary = location(E.Message);
+    json::Array Related, Fixes;
+    for (size_t I = 0; I < E.Notes.size(); ++I) {
+      json::Object Note = location(E.Notes[I]);
+      Note["id"] = int64_t(I);
+      Note["message"] =
+          json::Object{{"text", json::fixUTF8(E.Notes[I].Message)}};
+      Related.push_back(std::move(Note));
+    }
+    if (!E.Message.Fix.empty())
+      Fixes.push_back(fix(E.Message.Message, E.Message.Fix));
+    for (const DiagnosticMessage &Note : E.Notes)
+      if (!Note.Fix.empty())
+        Fixes.push_back(fix(Note.Message, Note.Fix));
+    json::Object Result{
+        {"ruleId", E.DiagnosticName},
+        {"level", isError(E) ? "error" : "warning"},
+        {"message", json::Object{{"text", json::fixUTF8(E.Message.Message)}}},
+        {"locations", json::Array{std::move(Primary)}},
+        {"partialFingerprints", json::Object{{"durcheck/v1", Fingerprint}}}};
+    if (auto It = RuleIndex.find(E.DiagnosticName); It != RuleIndex.end())
+      Result["ruleIndex"] = int64_t(It->second);
+    if (!Related.empty())
+      Result["relatedLocations"] = std::move(Related);
+    if (!Fixes.empty())
+      Result["fixes"] = std::move(Fixes);
+    if (BaselineState)
+      Result["baselineState"] = BaselineState;
+    return Result;
   }
 
   const Report &R;
   std::string Root;
   SourceTexts Texts;
   std::map<std::string, size_t> RuleIndex;
-  std::map<std::string, unsigned> Occurrences;
 };
 
 } // namespace
+
+std::vector<std::string>
+fingerprints(const std::vector<ClangTidyError> &Findings,
+             llvm::StringRef SourceRoot) {
+  SourceTexts Texts;
+  std::map<std::string, unsigned> Occurrences;
+  std::vector<std::string> Result;
+  for (const ClangTidyError &E : Findings) {
+    Position P = Texts.position(E.Message.FilePath, E.Message.FileOffset);
+    std::string Line = Texts.line(E.Message.FilePath, P.Line).trim().str();
+    std::string Key = E.DiagnosticName + '\0' +
+                      artifactUri(E.Message.FilePath, SourceRoot.rtrim('/')) +
+                      '\0' + E.Message.Message + '\0' + Line;
+    std::string Hash =
+        llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)),
+                    /*LowerCase=*/true)
+            .substr(0, 32);
+    Result.push_back(Hash + ":" + std::to_string(++Occurrences[Hash]));
+  }
+  return Result;
+}
 
 std::string renderSarif(const Report &R, llvm::StringRef SourceRoot) {
   SarifWriter Writer(R, SourceRoot);
@@ -451,6 +489,14 @@ std::string renderSummary(const Report &R) {
   for (SkipKind Kind : AllSkipKinds)
     if (unsigned Count = R.skipped(Kind))
       Line += llvm::formatv("; {0} skipped: {1}", Count, describe(Kind)).str();
+  if (R.Baseline)
+    Line += llvm::formatv("; {0} in the baseline", R.Baseline->Unchanged.size())
+                .str();
+  if (R.Baseline && R.Baseline->Stale)
+    Line +=
+        llvm::formatv("; {0} baseline entr{1} no longer found",
+                      R.Baseline->Stale, R.Baseline->Stale == 1 ? "y" : "ies")
+            .str();
   return Line + llvm::formatv("; {0:f2} s\n", R.Seconds).str();
 }
 
