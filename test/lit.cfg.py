@@ -1,6 +1,7 @@
 # -*- Python -*-
 import os
 import shutil
+import subprocess
 
 import lit.formats
 
@@ -51,6 +52,16 @@ if other_tidy:
 # apt-config, which bench/corpora.sh asks where apt's sources are.
 if shutil.which("apt-config"):
     config.available_features.add("apt-config")
+# The packaging tests: pre-commit with git, and Debian's python3 with PyYAML
+# for the stand-in of GitHub's runner.
+if shutil.which("pre-commit") and shutil.which("git"):
+    config.available_features.add("pre-commit")
+if subprocess.run(["/usr/bin/python3", "-c", "import yaml"],
+                  capture_output=True).returncode == 0:
+    config.available_features.add("system-pyyaml")
+config.substitutions.append(("%system_python", "/usr/bin/python3"))
+config.substitutions.append(("%{durcheck_dir}",
+                             os.path.dirname(config.durcheck)))
 # GCC, which must be refused at configure time.
 if shutil.which("g++"):
     config.available_features.add("gxx")
