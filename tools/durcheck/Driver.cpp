@@ -372,9 +372,10 @@ Report assemble(const WorkList &Work, std::vector<UnitResult> &Results) {
   return R;
 }
 
-bool useColor() {
+// Whether what goes to stdout, or else to --output, is coloured.
+bool useColor(bool ToStdout) {
   if (UseColor == cl::BOU_UNSET)
-    return Output.empty() && sys::Process::StandardOutHasColors();
+    return ToStdout && sys::Process::StandardOutHasColors();
   return UseColor == cl::BOU_TRUE;
 }
 
@@ -405,7 +406,7 @@ std::string render(const Report &R) {
     return renderJson(R);
   if (Format == "sarif")
     return renderSarif(R, sourceRoot());
-  return renderText(R, useColor());
+  return renderText(R, useColor(Output.empty()));
 }
 
 // What became of the fixes, on stderr; false when a file could not be read
@@ -522,7 +523,7 @@ int run(int Argc, const char **Argv) {
   else if (!ShowFixes)
     outs() << Rendered;
   if (ShowFixes &&
-      !reportFixes(showFixes(R.Findings, FixNotes, outs(), useColor()),
+      !reportFixes(showFixes(R.Findings, FixNotes, outs(), useColor(true)),
                    "shown"))
     WriteFailed = true;
   outs().flush(); // Before anything on stderr.
