@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: bench/corpora.sh [-h|--help] [NAME...]
+# Usage: bench/corpora.sh [-h|--help] [--show-deb-src] [NAME...]
 #
 # Makes the field-test corpora for durcheck from Debian 12 (bookworm) SOURCE
 # packages, each with a compile database built with clang 19:
@@ -10,9 +10,13 @@
 # all six, in that order).
 #
 # On a fresh Debian 12 machine it first makes sure that apt knows a deb-src
-# entry for bookworm main (adding /etc/apt/sources.list.d/durcheck-deb-src.list
-# if none exists) and that the build tools are installed (apt-get as root, or
-# through sudo). Then, per corpus, it downloads and unpacks the source package
+# entry for bookworm main and that the build tools are installed (apt-get as
+# root, or through sudo). A missing deb-src entry is derived from the
+# machine's own 'deb' entry for bookworm main, with the same mirror, and
+# written to durcheck-deb-src.list in apt's sources.list.d; with no such
+# entry the script stops and says so. --show-deb-src prints the entry it
+# would add (nothing when one exists) and exits. apt's configuration, and
+# APT_CONFIG, say where the sources are. Then, per corpus, it downloads and unpacks the source package
 # into build/bench/src/ (once), configures and builds it with
 # CC=clang-19 CXX=clang++-19 under bear (CMake's export for leveldb), and
 # writes a validated database with absolute paths, without clang -cc1
@@ -115,12 +119,20 @@ deb822_query() {
     END { exit !found }' "$@"
 }
 
+# Where apt reads its sources: sets SOURCELIST and SOURCEPARTS.
+apt_source_paths() {
+  eval "$(apt-config shell SOURCELIST Dir::Etc::sourcelist/f \
+    SOURCEPARTS Dir::Etc::sourceparts/d)"
+  [[ -n ${SOURCELIST:-} && -n ${SOURCEPARTS:-} ]] ||
+    die "apt-config names no sources.list or sources.list.d"
+}
+
 apt_files() { # $1 = list|sources
   local f
-  if [[ $1 == list && -f /etc/apt/sources.list ]]; then
-    echo /etc/apt/sources.list
+  if [[ $1 == list && -f $SOURCELIST ]]; then
+    echo "$SOURCELIST"
   fi
-  for f in /etc/apt/sources.list.d/*."$1"; do
+  for f in "${SOURCEPARTS%/}"/*."$1"; do
     if [[ -f $f ]]; then echo "$f"; fi
   done
 }
@@ -136,7 +148,7 @@ has_deb_src() {
   return 1
 }
 
-# The mirror the machine already uses for bookworm main, if any.
+# The mirror the machine already uses for bookworm main, or nothing.
 current_mirror() {
   local -a lists sources
   local uri=""
@@ -152,7 +164,18 @@ current_mirror() {
   if [[ -z $uri ]] && ((${#sources[@]})); then
     uri=$(deb822_query deb "${sources[@]}" || true)
   fi
-  echo "${uri:-http://deb.debian.org/debian}"
+  echo "$uri"
+}
+
+# The deb-src entry to add, or nothing when apt has one already.
+missing_deb_src() {
+  if has_deb_src; then return 0; fi
+  local mirror
+  mirror=$(current_mirror)
+  [[ -n $mirror ]] || die "apt has no 'deb' entry for $SUITE main with an http(s) \
+mirror in $SOURCELIST or ${SOURCEPARTS%/}/ to derive a deb-src entry from; \
+add 'deb-src <mirror> $SUITE main' there yourself"
+  printf 'deb-src %s %s main\n' "$mirror" "$SUITE"
 }
 
 APT_UPDATED=0
@@ -165,12 +188,12 @@ apt_update() {
 }
 
 ensure_deb_src() {
-  if has_deb_src; then return 0; fi
-  local mirror list=/etc/apt/sources.list.d/durcheck-deb-src.list
-  mirror=$(current_mirror)
-  note "adding 'deb-src $mirror $SUITE main' in $list"
-  printf 'deb-src %s %s main\n' "$mirror" "$SUITE" |
-    as_root tee "$list" >/dev/null || die "cannot write $list"
+  local entry list=${SOURCEPARTS%/}/durcheck-deb-src.list
+  entry=$(missing_deb_src) || exit 1
+  if [[ -z $entry ]]; then return 0; fi
+  note "adding '$entry' in $list"
+  printf '%s\n' "$entry" | as_root tee "$list" >/dev/null ||
+    die "cannot write $list"
   apt_update
 }
 
@@ -420,10 +443,11 @@ make_corpus() {
 
 main() {
   local -a names=()
-  local n
+  local n show_deb_src=0
   for n in "$@"; do
     case $n in
       -h | --help) usage; exit 0 ;;
+      --show-deb-src) show_deb_src=1 ;;
       -*) die "unknown option '$n' (try --help)" ;;
       *)
         [[ " ${ALL[*]} " == *" $n "* ]] || die "unknown corpus '$n' (known: ${ALL[*]})"
@@ -438,6 +462,11 @@ main() {
     warn "this is not Debian 12 ($SUITE); the corpora are still taken from $SUITE"
   fi
   command -v apt-get >/dev/null 2>&1 || die "apt-get not found: this script needs Debian 12"
+  apt_source_paths
+  if ((show_deb_src)); then
+    missing_deb_src
+    exit 0
+  fi
 
   mkdir -p "$SRC" "$WORK" "$DB" "$STAMPS" "$LOGS"
   exec 9>"$BENCH/.lock"

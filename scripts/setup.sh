@@ -13,9 +13,20 @@ durcheck_packages() {
   done
 }
 
+# What the test suite needs besides: git, pre-commit for the test of the
+# pre-commit hook, and Debian's python3 with PyYAML for that of the action.
+durcheck_test_packages() {
+  echo git pre-commit python3-yaml
+}
+
+# durcheck_install V...: the packages of LLVM V... and the build tools.
 durcheck_install() {
+  durcheck_install_packages $(durcheck_packages "$@")
+}
+
+durcheck_install_packages() {
   local missing=() pkg
-  for pkg in $(durcheck_packages "$@"); do
+  for pkg in "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' ||
       missing+=("$pkg")
   done

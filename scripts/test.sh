@@ -5,6 +5,7 @@ set -uo pipefail
 . "$(dirname "$0")/setup.sh"
 versions=(${DURCHECK_LLVM_VERSIONS:-19 22})
 durcheck_setup "${versions[@]}" || exit $?
+durcheck_install_packages $(durcheck_test_packages) || exit $?
 
 status=0
 results=()

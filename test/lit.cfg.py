@@ -1,6 +1,7 @@
 # -*- Python -*-
 import os
 import shutil
+import subprocess
 
 import lit.formats
 
@@ -37,6 +38,7 @@ config.substitutions.append(
     ("%exit_code", "%s %s" % (config.python_executable, os.path.join(
         config.test_source_root, "tool", "exit_code.py"))))
 config.substitutions.append(("%llvm_major", config.llvm_major))
+config.substitutions.append(("%llvm_dir", config.llvm_dir))
 config.substitutions.append(("%inputs",
                              os.path.join(config.test_source_root, "Inputs")))
 
@@ -47,5 +49,21 @@ if other_tidy:
     config.available_features.add("other-clang-tidy")
     config.substitutions.append(("%other_clang_tidy", other_tidy))
     config.substitutions.append(("%other_major", other))
+# apt-config, which bench/corpora.sh asks where apt's sources are.
+if shutil.which("apt-config"):
+    config.available_features.add("apt-config")
+# The packaging tests: pre-commit with git, and Debian's python3 with PyYAML
+# for the stand-in of GitHub's runner.
+if shutil.which("pre-commit") and shutil.which("git"):
+    config.available_features.add("pre-commit")
+if subprocess.run(["/usr/bin/python3", "-c", "import yaml"],
+                  capture_output=True).returncode == 0:
+    config.available_features.add("system-pyyaml")
+config.substitutions.append(("%system_python", "/usr/bin/python3"))
+config.substitutions.append(("%{durcheck_dir}",
+                             os.path.dirname(config.durcheck)))
+# GCC, which must be refused at configure time.
+if shutil.which("g++"):
+    config.available_features.add("gxx")
 config.substitutions.append(("%obj_root", config.durcheck_obj_root))
 config.substitutions.append(("%src_root", config.durcheck_source_root))

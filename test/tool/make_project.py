@@ -32,6 +32,9 @@ def main():
                              "\\xNN escapes for raw bytes")
     parser.add_argument("--flags", default="",
                         help="more compiler flags, split on spaces")
+    parser.add_argument("--entry", action="append", default=[],
+                        help="'FILE ARG...': also list FILE, which need not "
+                             "exist, with exactly these arguments")
     args = parser.parse_args()
 
     if os.path.exists(args.dest):
@@ -63,6 +66,10 @@ def main():
                 "file": os.fsdecode(name),
                 "arguments": [os.fsdecode(a) for a in arguments],
             })
+    for entry in args.entry:
+        words = entry.split()
+        entries.append({"directory": os.fsdecode(dest), "file": words[0],
+                        "arguments": words[1:]})
     # Raw bytes of non-UTF-8 names survive as \udcNN escapes; write them
     # back as the bytes they were.
     text = json.dumps(entries, indent=2, ensure_ascii=False)

@@ -181,9 +181,57 @@ selector(const std::string &S, std::string &Error) {
   return [Pattern](llvm::StringRef F) { return Pattern->match(F); };
 }
 
+// The commands of a database, for clang's interpolation to choose from.
+class CommandList : public CompilationDatabase {
+public:
+  explicit CommandList(std::vector<CompileCommand> Commands)
+      : Commands(std::move(Commands)) {}
+  std::vector<CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    std::vector<CompileCommand> Found;
+    for (const CompileCommand &C : Commands)
+      if (C.Filename == File)
+        Found.push_back(C);
+    return Found;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    std::vector<std::string> Files;
+    for (const CompileCommand &C : Commands)
+      Files.push_back(C.Filename);
+    return Files;
+  }
+  std::vector<CompileCommand> getAllCompileCommands() const override {
+    return Commands;
+  }
+
+private:
+  std::vector<CompileCommand> Commands;
+};
+
+// A command for a header that has no entry of its own, taken from the
+// entry clangd would take it from: the nearest analysable unit, in the
+// header's language.
+std::optional<CompileCommand>
+inferHeaderCommand(const std::vector<CompileCommand> &Commands,
+                   const std::string &Header) {
+  namespace types = clang::driver::types;
+  types::ID Type = languageByExtension(Header);
+  if (Type == types::TY_INVALID || !types::onlyPrecompileType(Type) ||
+      !types::isDerivedFromC(Type) || !llvm::sys::fs::is_regular_file(Header))
+    return std::nullopt;
+  std::vector<CompileCommand> Proxies;
+  llvm::copy_if(Commands, std::back_inserter(Proxies), isAnalysable);
+  if (Proxies.empty())
+    return std::nullopt;
+  auto Inferring =
+      inferMissingCompileCommands(std::make_unique<CommandList>(Proxies));
+  return Inferring->getCompileCommands(Header).front();
+}
+
 bool select(std::vector<CompileCommand> &Commands, const WorkRequest &Request,
             const std::string &Database, std::string &Error) {
   std::vector<bool> Keep(Commands.size(), Request.Selectors.empty());
+  std::vector<CompileCommand> Inferred;
   for (const std::string &S : Request.Selectors) {
     auto Selects = selector(S, Error);
     if (!Selects)
@@ -192,11 +240,16 @@ bool select(std::vector<CompileCommand> &Commands, const WorkRequest &Request,
     for (size_t I = 0; I < Commands.size(); ++I)
       if ((*Selects)(Commands[I].Filename))
         Matched = Keep[I] = true;
-    if (!Matched) {
-      Error =
-          "'" + S + "' matches no file of compile database '" + Database + "'";
-      return false;
+    if (Matched)
+      continue;
+    if (std::optional<CompileCommand> C =
+            inferHeaderCommand(Commands, absolutePath(S))) {
+      Inferred.push_back(std::move(*C));
+      continue;
     }
+    Error =
+        "'" + S + "' matches no file of compile database '" + Database + "'";
+    return false;
   }
   for (const std::string &E : Request.Excludes) {
     llvm::Regex Pattern(E);
@@ -208,8 +261,11 @@ bool select(std::vector<CompileCommand> &Commands, const WorkRequest &Request,
     for (size_t I = 0; I < Commands.size(); ++I)
       if (Pattern.match(Commands[I].Filename))
         Keep[I] = false;
+    llvm::erase_if(Inferred, [&](const CompileCommand &C) {
+      return Pattern.match(C.Filename);
+    });
   }
-  if (llvm::none_of(Keep, [](bool K) { return K; })) {
+  if (llvm::none_of(Keep, [](bool K) { return K; }) && Inferred.empty()) {
     Error = "--exclude leaves no translation unit of compile database '" +
             Database + "' to analyse";
     return false;
@@ -218,6 +274,7 @@ bool select(std::vector<CompileCommand> &Commands, const WorkRequest &Request,
   for (size_t I = 0; I < Commands.size(); ++I)
     if (Keep[I])
       Selected.push_back(std::move(Commands[I]));
+  llvm::append_range(Selected, Inferred);
   Commands = std::move(Selected);
   return true;
 }
@@ -258,8 +315,13 @@ std::optional<WorkList> selectWork(const WorkRequest &Request,
       return std::nullopt;
     Commands = std::move(*Loaded);
   }
+  skipEntries(Commands, Work.Skipped);
+  llvm::sort(Work.Skipped, [](const SkippedEntry &A, const SkippedEntry &B) {
+    return std::tie(A.File, A.Kind) < std::tie(B.File, B.Kind);
+  });
   llvm::StringSet<> Seen;
   for (CompileCommand &C : Commands) {
+    dropPrecompiledHeaders(C);
     if (!Seen.insert(identity(C)).second) {
       ++Work.Duplicates;
       continue;

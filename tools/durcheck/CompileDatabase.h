@@ -4,6 +4,7 @@
 #ifndef DURCHECK_TOOLS_COMPILEDATABASE_H
 #define DURCHECK_TOOLS_COMPILEDATABASE_H
 
+#include "EntryFilter.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <optional>
 #include <string>
@@ -30,10 +31,13 @@ struct WorkList {
   /// Entries dropped because an earlier one compiles the same file the
   /// same way.
   unsigned Duplicates = 0;
+  /// Selected entries that are not analysed, by file.
+  std::vector<SkippedEntry> Skipped;
 };
 
 /// Builds the work list, or returns an error message for a usage or input
-/// error that stops the run.
+/// error that stops the run. A header named on the command line that has
+/// no entry gets a command inferred from the database, as clangd does.
 std::optional<WorkList> selectWork(const WorkRequest &Request,
                                    std::string &Error);
 

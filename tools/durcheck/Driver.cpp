@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
 #include "CompileDatabase.h"
 #include "DurableFile.h"
 #include "Fixes.h"
@@ -20,6 +21,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -101,6 +103,20 @@ cl::opt<std::string> SourceRoot(
     cl::desc("SARIF URIs are relative to this directory (default: the "
              "current directory)"),
     cl::cat(Category));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record the findings of this run in a baseline file"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Report only the findings this baseline file does not hold"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> Baselined(
+    "baselined",
+    cl::desc("What SARIF does with the findings --baseline holds: omit "
+             "(the default) leaves them out, unchanged lists them with "
+             "baselineState \"unchanged\""),
+    cl::init("omit"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
                     cl::cat(Category));
 cl::opt<bool> ExitZero("exit-zero",
@@ -117,6 +133,12 @@ cl::opt<bool> FixNotes("fix-notes",
                        cl::desc("Also apply the fixes of notes (implies "
                                 "--fix)"),
                        cl::cat(Category));
+cl::opt<bool> ShowFixes(
+    "show-fixes",
+    cl::desc("Print the fixes --fix would apply (with --fix-notes, those "
+             "too) as a unified diff on stdout instead of the report, and "
+             "change no file"),
+    cl::cat(Category));
 cl::opt<std::string> ExportFixes(
     "export-fixes",
     cl::desc("Write the fixes as YAML for clang-apply-replacements"),
@@ -394,20 +416,56 @@ std::optional<Report> assemble(std::vector<UnitResult> &Results, unsigned Units,
   return R;
 }
 
+// Whether what goes to stdout, or else to --output, is coloured.
+bool useColor(bool ToStdout) {
+  if (UseColor == cl::BOU_UNSET)
+    return ToStdout && sys::Process::StandardOutHasColors();
+  return UseColor == cl::BOU_TRUE;
+}
+
+// --source-root, or the current directory, absolute.
+std::string sourceRoot() {
+  SmallString<256> Root(SourceRoot);
+  if (Root.empty())
+    sys::fs::current_path(Root);
+  sys::fs::make_absolute(Root);
+  return std::string(Root);
+}
+
+// The --baseline file, read before any work is done.
+std::optional<std::set<std::string>> readBaselineOption(std::string &Error) {
+  if (Baselined != "omit" && Baselined != "unchanged")
+    Error = "--baselined must be omit or unchanged, not '" + Baselined + "'";
+  else if (Baselined.getNumOccurrences() &&
+           (BaselineFile.empty() || Format != "sarif"))
+    Error = "--baselined says what SARIF does with the findings of a "
+            "--baseline; pass it with --baseline and --format=sarif";
+  else if (!BaselineFile.empty())
+    return readBaseline(BaselineFile, Error);
+  return std::nullopt;
+}
+
 std::string render(const Report &R) {
   if (Format == "json")
     return renderJson(R);
-  if (Format == "sarif") {
-    SmallString<256> Root(SourceRoot);
-    if (Root.empty())
-      sys::fs::current_path(Root);
-    sys::fs::make_absolute(Root);
-    return renderSarif(R, Root);
-  }
-  bool Color = UseColor == cl::BOU_UNSET
-                   ? Output.empty() && sys::Process::StandardOutHasColors()
-                   : UseColor == cl::BOU_TRUE;
-  return renderText(R, Color);
+  if (Format == "sarif")
+    return renderSarif(R, sourceRoot());
+  return renderText(R, useColor(Output.empty()));
+}
+
+// What became of the fixes, on stderr; false when a file could not be read
+// or written. Done is "applied" or "shown".
+bool reportFixes(const FixOutcome &O, StringRef Done) {
+  for (const std::string &Conflict : O.Conflicts)
+    errs() << "durcheck: warning: fix not " << Done
+           << ", it overlaps another: " << Conflict << "\n";
+  for (const std::string &Why : O.Errors)
+    fail(Why);
+  if (!Quiet)
+    errs() << formatv("durcheck: {0} {1} fix{2} to {3} file{4}\n", Done,
+                      O.Applied, O.Applied == 1 ? "" : "es", O.Files,
+                      O.Files == 1 ? "" : "s");
+  return O.Errors.empty();
 }
 
 int exitCode(const Report &R, bool WriteFailed) {
@@ -493,6 +551,12 @@ int run(int Argc, const char **Argv) {
     return fail(Error);
   if (Format != "text" && Format != "json" && Format != "sarif")
     return fail("--format must be text, json or sarif, not '" + Format + "'");
+  if (ShowFixes && Fix)
+    return fail("--show-fixes changes no file and --fix changes them; pass "
+                "only one");
+  if (ShowFixes && Format != "text" && Output.empty())
+    return fail("--show-fixes prints a diff on stdout; write the " + Format +
+                " report with --output");
   if (std::string Unknown = unknownCheck(Checks); !Unknown.empty())
     return fail("unknown check '" + Unknown +
                 "' in --checks; durcheck --list-checks --checks='*' lists "
@@ -503,7 +567,11 @@ int run(int Argc, const char **Argv) {
   TidyConfig C = makeConfig(std::move(FromFile));
   if (ListChecks || DumpConfig)
     return describeConfig(C);
-  for (const std::string *Out : {&Output.getValue(), &ExportFixes.getValue()})
+  std::optional<std::set<std::string>> Baseline = readBaselineOption(Error);
+  if (!Error.empty())
+    return fail(Error);
+  for (const std::string *Out :
+       {&Output.getValue(), &ExportFixes.getValue(), &WriteBaseline.getValue()})
     if (!Out->empty())
       if (std::string Why = checkWritable(*Out); !Why.empty())
         return fail(Why);
@@ -528,8 +596,13 @@ int run(int Argc, const char **Argv) {
     if (!Work)
       return fail(Error);
     Results = analyseAll(*Work, C, *JobCount);
-    Run = {workListIdentity(*Work), 1, 1, unsigned(Work->Units.size()),
-           Work->Duplicates,        {}};
+    Run = {workListIdentity(*Work),
+           1,
+           1,
+           unsigned(Work->Units.size()),
+           Work->Duplicates,
+           {},
+           std::move(Work->Skipped)};
     Run.Indexes.resize(Results.size());
     std::iota(Run.Indexes.begin(), Run.Indexes.end(), 0);
   }
@@ -545,6 +618,8 @@ int run(int Argc, const char **Argv) {
   if (!Assembled)
     return fail(Error);
   Report &R = *Assembled;
+  R.Skipped = std::move(Run.Skipped);
+  R.Fingerprints = fingerprints(R.Findings, sourceRoot());
   R.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
@@ -555,28 +630,25 @@ int run(int Argc, const char **Argv) {
       WriteFailed = true;
     }
   };
+  if (!WriteBaseline.empty())
+    Write(WriteBaseline, baselineText(R, sourceRoot()));
+  if (Baseline)
+    applyBaseline(R, *Baseline, BaselineFile, Baselined == "unchanged");
   std::string Rendered = render(R);
-  if (Output.empty()) {
-    outs() << Rendered;
-    outs().flush(); // Before anything on stderr.
-  } else
+  if (!Output.empty())
     Write(Output, Rendered);
+  else if (!ShowFixes)
+    outs() << Rendered;
+  if (ShowFixes &&
+      !reportFixes(showFixes(R.Findings, FixNotes, outs(), useColor(true)),
+                   "shown"))
+    WriteFailed = true;
+  outs().flush(); // Before anything on stderr.
   if (!ExportFixes.empty())
     Write(ExportFixes, exportFixes(R.Findings));
-  if (Fix || FixNotes) {
-    FixOutcome Fixed = applyFixes(R.Findings, FixNotes);
-    for (const std::string &Conflict : Fixed.Conflicts)
-      errs() << "durcheck: warning: fix not applied, it overlaps another: "
-             << Conflict << "\n";
-    for (const std::string &Why : Fixed.Errors) {
-      fail(Why);
-      WriteFailed = true;
-    }
-    if (!Quiet)
-      errs() << "durcheck: applied " << Fixed.Applied << " fix"
-             << (Fixed.Applied == 1 ? "" : "es") << " to " << Fixed.Files
-             << " file" << (Fixed.Files == 1 ? "" : "s") << "\n";
-  }
+  if ((Fix || FixNotes) && !ShowFixes &&
+      !reportFixes(applyFixes(R.Findings, FixNotes), "applied"))
+    WriteFailed = true;
   for (const UnitFailure &F : R.Failures)
     errs() << "durcheck: error: " << F.File << ": not analysed: " << F.Reason
            << "\n";

@@ -4,6 +4,7 @@
 #define DURCHECK_TOOLS_FIXES_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/Support/raw_ostream.h"
 #include <string>
 #include <vector>
 
@@ -23,6 +24,13 @@ struct FixOutcome {
 /// units is made once, then rewrites each file once, durably.
 FixOutcome applyFixes(const std::vector<clang::tidy::ClangTidyError> &Findings,
                       bool FixNotes);
+
+/// The same fixes as applyFixes, printed to OS as a unified diff instead
+/// of written: files under the current directory by their relative names
+/// with git's a/ and b/ prefixes, others by their absolute names. Files
+/// counts the files the diff changes.
+FixOutcome showFixes(const std::vector<clang::tidy::ClangTidyError> &Findings,
+                     bool FixNotes, llvm::raw_ostream &OS, bool Color);
 
 /// The YAML clang-apply-replacements reads.
 std::string

@@ -2,6 +2,7 @@
 
 #include "Report.h"
 #include "CheckDocs.h"
+#include "FixDiff.h"
 #include "SourceText.h"
 #include "TidyRunner.h"
 #include "durcheck/Compat.h"
@@ -28,6 +29,11 @@ std::map<std::string, unsigned> Report::findingsPerCheck() const {
   return Counts;
 }
 
+unsigned Report::skipped(SkipKind Kind) const {
+  return llvm::count_if(Skipped,
+                        [&](const SkippedEntry &S) { return S.Kind == Kind; });
+}
+
 bool isError(const ClangTidyError &E) {
   return E.IsWarningAsError || E.DiagLevel == ClangTidyError::Error;
 }
@@ -37,12 +43,15 @@ bool isError(const ClangTidyError &E) {
 namespace {
 
 // Re-emits recorded diagnostics through clang's own printer, as clang-tidy
-// does, so the text is the same to the byte.
+// does, so the text is the same to the byte -- but for fixes that clang's
+// printer shows wrong: it labels the snippet with the line numbers of an
+// edit far above, such as an added #include, and does not show an
+// inserted block of lines at all. Those are shown apart, line by line.
 class TextEmitter {
 public:
   TextEmitter(llvm::raw_ostream &OS, bool Color)
-      : Printer(
-            (DiagOpts.get().ShowColors = Color, DiagOpts.newTextPrinter(OS))),
+      : OS(OS), Color(Color), Printer((DiagOpts.get().ShowColors = Color,
+                                       DiagOpts.newTextPrinter(OS))),
         Engine(DiagOpts.newEngine(Printer.get(), /*OwnsConsumer=*/false)),
         Files(FileSystemOptions()), Sources(*Engine, Files) {
     Engine->setSourceManager(&Sources);
@@ -53,6 +62,11 @@ public:
   void emit(const DiagnosticMessage &M, DiagnosticsEngine::Level Level,
             llvm::StringRef Text) {
     SourceLocation Loc = locate(M.FilePath, M.FileOffset);
+    if (Loc.isValid() && !onItsLine(M)) {
+      Engine->Report(Loc, Engine->getCustomDiagID(Level, "%0")) << Text;
+      printFix(M);
+      return;
+    }
     auto Builder = Engine->Report(Loc, Engine->getCustomDiagID(Level, "%0"))
                    << Text;
     if (Loc.isInvalid())
@@ -69,6 +83,34 @@ public:
   }
 
 private:
+  // Whether every edit of M's fix is within the line of M's location and
+  // puts in no line break: what clang's printer shows right.
+  bool onItsLine(const DiagnosticMessage &M) {
+    unsigned Line = Texts.position(M.FilePath, M.FileOffset).Line;
+    for (const auto &[File, Reps] : M.Fix)
+      for (const Replacement &R : Reps) {
+        unsigned End = R.getOffset() + R.getLength();
+        if (R.getFilePath() != M.FilePath ||
+            R.getReplacementText().contains('\n') ||
+            Texts.position(File, R.getOffset()).Line != Line ||
+            Texts.position(File, End).Line != Line)
+          return false;
+      }
+    return true;
+  }
+
+  // The fix below the snippet, file by file: "= fix-it:" for M's own file.
+  void printFix(const DiagnosticMessage &M) {
+    std::map<std::string, const tooling::Replacements *> PerFile;
+    for (const auto &Entry : M.Fix)
+      PerFile[Entry.first().str()] = &Entry.second;
+    for (const auto &[File, Reps] : PerFile) {
+      OS.indent(6) << "= fix-it" << (File == M.FilePath ? "" : " in " + File)
+                   << ":\n";
+      printLineChanges(OS, Texts.contents(File), *Reps, Color);
+    }
+  }
+
   SourceLocation locate(llvm::StringRef Path, unsigned Offset) {
     if (Path.empty())
       return {};
@@ -81,6 +123,9 @@ private:
     return Sources.getLocForStartOfFile(ID).getLocWithOffset(Offset);
   }
 
+  llvm::raw_ostream &OS;
+  const bool Color;
+  SourceTexts Texts;
   compat::DiagnosticOptionsHolder DiagOpts;
   std::unique_ptr<TextDiagnosticPrinter> Printer;
   std::unique_ptr<DiagnosticsEngine> Engine;
@@ -93,6 +138,7 @@ private:
 std::string renderText(const Report &R, bool Color) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
+  OS.enable_colors(Color);
   {
     TextEmitter Emitter(OS, Color);
     for (const ClangTidyError &E : R.Findings) {
@@ -163,20 +209,35 @@ std::string renderJson(const Report &R) {
   for (const UnitFailure &F : R.Failures)
     Failures.push_back(json::Object{{"file", json::fixUTF8(F.File)},
                                     {"reason", json::fixUTF8(F.Reason)}});
+  json::Array Skipped;
+  json::Object SkippedPerKind;
+  for (const SkippedEntry &S : R.Skipped)
+    Skipped.push_back(json::Object{{"file", json::fixUTF8(S.File)},
+                                   {"reason", describe(S.Kind)}});
+  for (SkipKind Kind : AllSkipKinds)
+    SkippedPerKind[jsonKey(Kind)] = R.skipped(Kind);
   json::Object PerCheck;
   for (const auto &[Check, Count] : R.findingsPerCheck())
     PerCheck[Check] = Count;
+  json::Value Baseline = nullptr;
+  if (R.Baseline)
+    Baseline = json::Object{{"file", json::fixUTF8(R.Baseline->File)},
+                            {"unchanged", R.Baseline->Unchanged.size()},
+                            {"stale", R.Baseline->Stale}};
   json::Object Root{
       {"version", 1},
       {"tool",
        json::Object{{"name", "durcheck"}, {"version", DURCHECK_VERSION}}},
       {"findings", std::move(Findings)},
       {"failures", std::move(Failures)},
+      {"skipped", std::move(Skipped)},
       {"summary", json::Object{{"translation_units", R.Units},
                                {"analysed", R.Analysed},
                                {"failed", R.Failures.size()},
                                {"without_checks", R.WithoutChecks},
                                {"duplicates", R.Duplicates},
+                               {"skipped", std::move(SkippedPerKind)},
+                               {"baseline", std::move(Baseline)},
                                {"findings", R.Findings.size()},
                                {"findings_per_check", std::move(PerCheck)}}}};
   return llvm::formatv("{0:2}", json::Value(std::move(Root))).str() + "\n";
@@ -196,6 +257,14 @@ std::string percentEncode(llvm::StringRef Path) {
       Out += {'%', llvm::hexdigit(C >> 4), llvm::hexdigit(C & 15)};
   }
   return Out;
+}
+
+// File's URI relative to Root, which has no trailing '/', or else its
+// absolute file: URI.
+std::string artifactUri(llvm::StringRef File, llvm::StringRef Root) {
+  if (File.starts_with((Root + "/").str()))
+    return percentEncode(File.drop_front(Root.size() + 1));
+  return "file://" + percentEncode(File);
 }
 
 class SarifWriter {
@@ -238,28 +307,44 @@ private:
                         {"rules", std::move(Rules)}};
   }
 
+  json::Object notification(llvm::StringRef Level, llvm::StringRef Text,
+                            llvm::StringRef File) {
+    return json::Object{
+        {"level", Level},
+        {"message", json::Object{{"text", json::fixUTF8(Text)}}},
+        {"locations",
+         json::Array{json::Object{
+             {"physicalLocation",
+              json::Object{{"artifactLocation", artifact(File)}}}}}}};
+  }
+
   json::Object invocation() {
     json::Array Notifications;
     for (const UnitFailure &F : R.Failures)
-      Notifications.push_back(json::Object{
-          {"level", "error"},
-          {"message",
-           json::Object{{"text", json::fixUTF8("not analysed: " + F.Reason)}}},
-          {"locations",
-           json::Array{json::Object{
-               {"physicalLocation",
-                json::Object{{"artifactLocation", artifact(F.File)}}}}}}});
+      Notifications.push_back(
+          notification("error", "not analysed: " + F.Reason, F.File));
+    for (const SkippedEntry &S : R.Skipped)
+      Notifications.push_back(
+          notification("note", "skipped: " + describe(S.Kind).str(), S.File));
+    if (R.Baseline && R.Baseline->Stale)
+      Notifications.push_back(notification(
+          "note",
+          llvm::formatv(
+              "{0} baseline entr{1} no longer found; --write-baseline "
+              "rewrites the baseline without them",
+              R.Baseline->Stale, R.Baseline->Stale == 1 ? "y" : "ies")
+              .str(),
+          R.Baseline->File));
     return json::Object{
         {"executionSuccessful", R.Failures.empty()},
         {"toolExecutionNotifications", std::move(Notifications)}};
   }
 
   json::Object artifact(llvm::StringRef File) {
-    if (llvm::StringRef(File).starts_with(Root + "/"))
-      return json::Object{
-          {"uri", percentEncode(File.drop_front(Root.size() + 1))},
-          {"uriBaseId", "%SRCROOT%"}};
-    return json::Object{{"uri", "file://" + percentEncode(File)}};
+    std::string Uri = artifactUri(File, Root);
+    if (llvm::StringRef(Uri).starts_with("file://"))
+      return json::Object{{"uri", std::move(Uri)}};
+    return json::Object{{"uri", std::move(Uri)}, {"uriBaseId", "%SRCROOT%"}};
   }
 
   json::Object region(llvm::StringRef File, unsigned Begin, unsigned End) {
@@ -298,66 +383,82 @@ private:
         {"artifactChanges", std::move(Changes)}};
   }
 
-  // Stable across runs and across edits elsewhere in the file: the rule,
-  // the file, the message and the text of the line, not its number; the
-  // occurrence count tells identical lines apart.
-  std::string fingerprint(const ClangTidyError &E, llvm::StringRef Uri) {
-    Position P = Texts.position(E.Message.FilePath, E.Message.FileOffset);
-    std::string Line = Texts.line(E.Message.FilePath, P.Line).trim().str();
-    std::string Key = E.DiagnosticName + '\0' + Uri.str() + '\0' +
-                      E.Message.Message + '\0' + Line;
-    std::string Hash =
-        llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)),
-                    /*LowerCase=*/true)
-            .substr(0, 32);
-    return Hash + ":" + std::to_string(++Occurrences[Hash]);
-  }
-
   json::Array results() {
     json::Array Results;
-    for (const ClangTidyError &E : R.Findings) {
-      json::Object Primary = location(E.Message);
-      std::string Uri =
-          artifact(E.Message.FilePath)["uri"].getAsString()->str();
-      json::Array Related, Fixes;
-      for (size_t I = 0; I < E.Notes.size(); ++I) {
-        json::Object Note = location(E.Notes[I]);
-        Note["id"] = int64_t(I);
-        Note["message"] =
-            json::Object{{"text", json::fixUTF8(E.Notes[I].Message)}};
-        Related.push_back(std::move(Note));
-      }
-      if (!E.Message.Fix.empty())
-        Fixes.push_back(fix(E.Message.Message, E.Message.Fix));
-      for (const DiagnosticMessage &Note : E.Notes)
-        if (!Note.Fix.empty())
-          Fixes.push_back(fix(Note.Message, Note.Fix));
-      json::Object Result{
-          {"ruleId", E.DiagnosticName},
-          {"level", isError(E) ? "error" : "warning"},
-          {"message", json::Object{{"text", json::fixUTF8(E.Message.Message)}}},
-          {"locations", json::Array{std::move(Primary)}},
-          {"partialFingerprints",
-           json::Object{{"durcheck/v1", fingerprint(E, Uri)}}}};
-      if (auto It = RuleIndex.find(E.DiagnosticName); It != RuleIndex.end())
-        Result["ruleIndex"] = int64_t(It->second);
-      if (!Related.empty())
-        Result["relatedLocations"] = std::move(Related);
-      if (!Fixes.empty())
-        Result["fixes"] = std::move(Fixes);
-      Results.push_back(std::move(Result));
-    }
+    // With a baseline, what is reported is new, and what it holds is left
+    // out or listed as unchanged.
+    const char *State = R.Baseline ? "new" : nullptr;
+    for (size_t I = 0; I < R.Findings.size(); ++I)
+      Results.push_back(result(R.Findings[I], R.Fingerprints[I], State));
+    if (R.Baseline && R.Baseline->ListUnchanged)
+      for (size_t I = 0; I < R.Baseline->Unchanged.size(); ++I)
+        Results.push_back(result(R.Baseline->Unchanged[I],
+                                 R.Baseline->UnchangedFingerprints[I],
+                                 "unchanged"));
     return Results;
+  }
+
+  json::Object result(const ClangTidyError &E, llvm::StringRef Fingerprint,
+                      const char *BaselineState) {
+    json::Object Primary = location(E.Message);
+    json::Array Related, Fixes;
+    for (size_t I = 0; I < E.Notes.size(); ++I) {
+      json::Object Note = location(E.Notes[I]);
+      Note["id"] = int64_t(I);
+      Note["message"] =
+          json::Object{{"text", json::fixUTF8(E.Notes[I].Message)}};
+      Related.push_back(std::move(Note));
+    }
+    if (!E.Message.Fix.empty())
+      Fixes.push_back(fix(E.Message.Message, E.Message.Fix));
+    for (const DiagnosticMessage &Note : E.Notes)
+      if (!Note.Fix.empty())
+        Fixes.push_back(fix(Note.Message, Note.Fix));
+    json::Object Result{
+        {"ruleId", E.DiagnosticName},
+        {"level", isError(E) ? "error" : "warning"},
+        {"message", json::Object{{"text", json::fixUTF8(E.Message.Message)}}},
+        {"locations", json::Array{std::move(Primary)}},
+        {"partialFingerprints", json::Object{{"durcheck/v1", Fingerprint}}}};
+    if (auto It = RuleIndex.find(E.DiagnosticName); It != RuleIndex.end())
+      Result["ruleIndex"] = int64_t(It->second);
+    if (!Related.empty())
+      Result["relatedLocations"] = std::move(Related);
+    if (!Fixes.empty())
+      Result["fixes"] = std::move(Fixes);
+    if (BaselineState)
+      Result["baselineState"] = BaselineState;
+    return Result;
   }
 
   const Report &R;
   std::string Root;
   SourceTexts Texts;
   std::map<std::string, size_t> RuleIndex;
-  std::map<std::string, unsigned> Occurrences;
 };
 
 } // namespace
+
+std::vector<std::string>
+fingerprints(const std::vector<ClangTidyError> &Findings,
+             llvm::StringRef SourceRoot) {
+  SourceTexts Texts;
+  std::map<std::string, unsigned> Occurrences;
+  std::vector<std::string> Result;
+  for (const ClangTidyError &E : Findings) {
+    Position P = Texts.position(E.Message.FilePath, E.Message.FileOffset);
+    std::string Line = Texts.line(E.Message.FilePath, P.Line).trim().str();
+    std::string Key = E.DiagnosticName + '\0' +
+                      artifactUri(E.Message.FilePath, SourceRoot.rtrim('/')) +
+                      '\0' + E.Message.Message + '\0' + Line;
+    std::string Hash =
+        llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)),
+                    /*LowerCase=*/true)
+            .substr(0, 32);
+    Result.push_back(Hash + ":" + std::to_string(++Occurrences[Hash]));
+  }
+  return Result;
+}
 
 std::string renderSarif(const Report &R, llvm::StringRef SourceRoot) {
   SarifWriter Writer(R, SourceRoot);
@@ -385,6 +486,17 @@ std::string renderSummary(const Report &R) {
     Line += llvm::formatv("; {0} duplicate entr{1} skipped", R.Duplicates,
                           R.Duplicates == 1 ? "y" : "ies")
                 .str();
+  for (SkipKind Kind : AllSkipKinds)
+    if (unsigned Count = R.skipped(Kind))
+      Line += llvm::formatv("; {0} skipped: {1}", Count, describe(Kind)).str();
+  if (R.Baseline)
+    Line += llvm::formatv("; {0} in the baseline", R.Baseline->Unchanged.size())
+                .str();
+  if (R.Baseline && R.Baseline->Stale)
+    Line +=
+        llvm::formatv("; {0} baseline entr{1} no longer found",
+                      R.Baseline->Stale, R.Baseline->Stale == 1 ? "y" : "ies")
+            .str();
   return Line + llvm::formatv("; {0:f2} s\n", R.Seconds).str();
 }
 

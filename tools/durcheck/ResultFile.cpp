@@ -339,16 +339,30 @@ std::string writeFactsDirectory(llvm::StringRef Dir,
   }
   if (std::string Why = writeFilesDurably(Dir, Files); !Why.empty())
     return Why;
+  json::Array Skipped;
+  for (const SkippedEntry &S : Manifest.Skipped)
+    Skipped.push_back(json::Array{S.File, jsonKey(S.Kind)});
   json::Object Body{{"workList", Manifest.WorkList},
                     {"shard", json::Array{Manifest.Shard, Manifest.Shards}},
                     {"units", Manifest.Units},
                     {"duplicates", Manifest.Duplicates},
-                    {"indexes", std::move(Indexes)}};
+                    {"indexes", std::move(Indexes)},
+                    {"skipped", std::move(Skipped)}};
   return writeFileDurably(ManifestPath,
                           twoLines(ManifestFormat, std::move(Body)));
 }
 
 namespace {
+
+std::optional<SkippedEntry> skippedEntry(const json::Value &V) {
+  const json::Array *A = V.getAsArray();
+  if (!A || A->size() != 2 || !(*A)[0].getAsString() || !(*A)[1].getAsString())
+    return std::nullopt;
+  for (SkipKind Kind : AllSkipKinds)
+    if (jsonKey(Kind) == *(*A)[1].getAsString())
+      return SkippedEntry{(*A)[0].getAsString()->str(), Kind};
+  return std::nullopt;
+}
 
 std::optional<FactsManifest> readManifest(llvm::StringRef Dir,
                                           std::string &Error) {
@@ -366,10 +380,12 @@ std::optional<FactsManifest> readManifest(llvm::StringRef Dir,
   const json::Object *O = Body ? Body->getAsObject() : nullptr;
   const json::Array *Shard = O ? O->getArray("shard") : nullptr;
   const json::Array *Indexes = O ? O->getArray("indexes") : nullptr;
+  const json::Array *Skipped = O ? O->getArray("skipped") : nullptr;
   FactsManifest M;
-  if (O && Shard && Shard->size() == 2 && Indexes && O->getString("workList") &&
-      O->getInteger("units") && O->getInteger("duplicates") &&
-      (*Shard)[0].getAsInteger() && (*Shard)[1].getAsInteger()) {
+  if (O && Shard && Shard->size() == 2 && Indexes && Skipped &&
+      O->getString("workList") && O->getInteger("units") &&
+      O->getInteger("duplicates") && (*Shard)[0].getAsInteger() &&
+      (*Shard)[1].getAsInteger()) {
     M.WorkList = O->getString("workList")->str();
     M.Shard = unsigned(*(*Shard)[0].getAsInteger());
     M.Shards = unsigned(*(*Shard)[1].getAsInteger());
@@ -381,6 +397,11 @@ std::optional<FactsManifest> readManifest(llvm::StringRef Dir,
         M.Indexes.push_back(unsigned(*Index));
       else
         Why = "damaged: a unit index is out of range";
+    for (const json::Value &S : *Skipped)
+      if (std::optional<SkippedEntry> Entry = skippedEntry(S))
+        M.Skipped.push_back(std::move(*Entry));
+      else
+        Why = "damaged: a skipped entry is malformed";
   } else if (Why.empty()) {
     Why = "damaged: a field is missing";
   }

@@ -35,6 +35,8 @@ struct FactsManifest {
   unsigned Duplicates = 0;
   /// The positions, in the work list, of the units this directory holds.
   std::vector<unsigned> Indexes;
+  /// The database entries the work list passed over, for the summary.
+  std::vector<SkippedEntry> Skipped;
 };
 
 /// The identity of a work list, for FactsManifest::WorkList.

@@ -47,4 +47,8 @@ llvm::StringRef SourceTexts::line(llvm::StringRef File, unsigned Line) {
   return Rest.take_until([](char C) { return C == '\n'; }).rtrim('\r');
 }
 
+llvm::StringRef SourceTexts::contents(llvm::StringRef File) {
+  return load(File)->Contents;
+}
+
 } // namespace durcheck

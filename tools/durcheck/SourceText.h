@@ -27,6 +27,8 @@ public:
   Position position(llvm::StringRef File, unsigned Offset);
   /// The text of a 1-based line without its line break, or "".
   llvm::StringRef line(llvm::StringRef File, unsigned Line);
+  /// The whole file, or "" when it cannot be read.
+  llvm::StringRef contents(llvm::StringRef File);
 
 private:
   struct Text {

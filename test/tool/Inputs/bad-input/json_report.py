@@ -6,7 +6,7 @@ Usage: json_report.py <report.json>
 The bytes must be valid UTF-8 JSON, or this fails. It then prints
   finding <file> <line>:<column> <check>
   failure <file> <reason>
-  summary <key>=<value>...
+  summary <key>=<count>...   (the summary's numbers, not its objects)
 with strings as JSON literals (non-ASCII as \\uXXXX), for FileCheck.
 """
 
@@ -25,7 +25,7 @@ def main():
     summary = report["summary"]
     print("summary " + " ".join(
         "%s=%s" % (k, summary[k]) for k in sorted(summary)
-        if not isinstance(summary[k], dict)))
+        if isinstance(summary[k], int)))
 
 
 if __name__ == "__main__":

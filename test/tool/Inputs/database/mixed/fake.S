@@ -1,0 +1,8 @@
+/* C code in a .S file, compiled with -x c: the language is -x's. */
+#include <stdio.h>
+#include <unistd.h>
+int save_again(int fd, const char *tmp, const char *dst) {
+  if (fsync(fd) != 0) return -1;
+  if (rename(tmp, dst) != 0) return -1;
+  return 0;
+}
