@@ -398,6 +398,9 @@ template <typename MatchFn>
 static bool syncsFileOf(const Event &Sync, MatchFn Matches) {
   if (Sync.Args.size() > 1)
     return Matches(Sync.Args[1].Value);
+  // A result file leaves out an fd no value names (fileno(f)).
+  if (Sync.Args.empty())
+    return true;
   const AccessPath &Fd = Sync.Args[0].Value;
   return Fd.Fields.empty() || Matches(Fd);
 }
@@ -419,7 +422,7 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
   for (unsigned B = 0; B < G.Blocks.size(); ++B)
     for (const Event &E : G.Blocks[B].Events) {
       bool Reached = Reachable[B];
-      if (E.Kind == EventKind::FdSync && !E.Args.empty()) {
+      if (E.Kind == EventKind::FdSync) {
         if (!O.ViaCall || syncsFileOf(E, Matches)) {
           AnySync = true;
           ReachedSync |= Reached;
@@ -515,9 +518,10 @@ void FunctionAnalysis::summariseIntents(Summary &Out) const {
   };
   for (const Block &B : G.Blocks)
     for (const Event &E : B.Events) {
-      if (E.Kind == EventKind::FdSync && !E.Args.empty()) {
+      if (E.Kind == EventKind::FdSync) {
         Out.SyncsData = true;
-        Add(E.Args.back().Value, true);
+        if (!E.Args.empty())
+          Add(E.Args.back().Value, true);
       } else if (E.Kind == EventKind::Write && !E.Args.empty()) {
         Add(E.Args[0].Value, false);
       } else if (E.Kind == EventKind::Call) {
