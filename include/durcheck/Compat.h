@@ -55,6 +55,14 @@ public:
 #endif
   }
 
+  // Remove when LLVM 21 is the oldest supported version: from LLVM 21 on, a
+  // DiagnosticRenderer takes DiagnosticOptions by reference too.
+#if LLVM_VERSION_MAJOR >= 21
+  clang::DiagnosticOptions &forRenderer() { return *Opts; }
+#else
+  clang::DiagnosticOptions *forRenderer() { return Opts.get(); }
+#endif
+
   // Remove when LLVM 22 is the oldest supported version: from LLVM 22 on,
   // the clang-tidy context owns the options of its diagnostics engine.
   void attachTo(clang::tidy::ClangTidyContext &Context,

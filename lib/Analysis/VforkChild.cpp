@@ -1,9 +1,10 @@
 //===- VforkChild.cpp - What a vfork child does before it execs -----------===//
 //
 // In the order of UninitializedValues: the index map of the places a child
-// starts, the per-block state, the transfer function, the worklist to a
-// fixpoint, and the report. The same walk judges a function a child calls,
-// starting at its entry, to summarise it.
+// starts and of the open calls it may continue after, the per-block state,
+// the transfer function, the worklist to a fixpoint, and the report, cut
+// into pieces at the open calls. The same walk judges a function a child
+// calls, starting at its entry, to summarise it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -170,6 +171,43 @@ private:
   std::vector<Origin> Origins;
 };
 
+// The places a piece may start: for each origin, at the origin and at the
+// return of each call that may be open. Bit Origin * Stride + Slot of the
+// state stands for the piece of that origin that starts at slot Slot, 0
+// being the origin itself.
+class PieceIndex {
+public:
+  PieceIndex(const CFG &G, unsigned NumOrigins, ChildCallPolicy &Policy) {
+    for (const CFGBlock *B : G)
+      for (const CFGElement &E : *B)
+        if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
+          if (const auto *Call = dyn_cast<CallExpr>(S->getStmt());
+              Call && Policy.mayBeOpen(*Call) &&
+              Slots.try_emplace(Call, Calls.size() + 1).second)
+            Calls.push_back(Call);
+    Stride = Calls.size() + 1;
+    Size = NumOrigins * Stride;
+  }
+
+  unsigned size() const { return Size; }
+  unsigned start(unsigned Origin) const { return Origin * Stride; }
+  unsigned originOf(unsigned Bit) const { return Bit / Stride; }
+  unsigned after(unsigned Origin, const CallExpr &Call) const {
+    return Origin * Stride + Slots.lookup(&Call);
+  }
+  // The open call a piece starts after; null at the origin.
+  const CallExpr *callOf(unsigned Bit) const {
+    unsigned Slot = Bit % Stride;
+    return Slot ? Calls[Slot - 1] : nullptr;
+  }
+
+private:
+  llvm::DenseMap<const CallExpr *, unsigned> Slots;
+  std::vector<const CallExpr *> Calls;
+  unsigned Stride = 1;
+  unsigned Size = 0;
+};
+
 //===-- The value a branch condition has in the child ---------------------===//
 
 std::optional<int64_t> binaryInChild(const BinaryOperator &BO, const Origin &O,
@@ -254,9 +292,19 @@ bool caseMatches(const CFGBlock *B, int64_t V, const ASTContext &Ctx) {
 
 //===-- Per-block state and transfer --------------------------------------===//
 
-// Bit I: the child of origin I may be running here, and has neither ended
-// nor done anything it must not.
+// A bit per piece (PieceIndex): the child may be running here in that
+// piece, and has neither ended nor done anything it must not since the
+// piece started.
 using State = llvm::BitVector;
+
+// What the report needs of a walk: the violations and the open calls
+// crossed, by the piece they happen in, and the pieces that reach the exit.
+struct Walk {
+  std::vector<std::pair<unsigned, ChildViolation>> Violations;
+  /// From a piece to the piece that starts after the open call it reaches.
+  std::vector<std::pair<unsigned, unsigned>> Crossings;
+  State AtExit;
+};
 
 // Whether an assignment writes into the frame of the function that makes
 // it: a local or parameter, or a field or element of one.
@@ -291,16 +339,16 @@ class Transfer {
 public:
   // WholeBody: the function is judged as called by a child, so writes to
   // its own frame and its returns are fine.
-  Transfer(const OriginIndex &Origins, ChildCallPolicy &Policy, bool WholeBody)
-      : Origins(Origins), Policy(Policy), Ctx(Policy.context()),
+  Transfer(const OriginIndex &Origins, const PieceIndex &Pieces,
+           ChildCallPolicy &Policy, bool WholeBody)
+      : Origins(Origins), Pieces(Pieces), Policy(Policy), Ctx(Policy.context()),
         WholeBody(WholeBody) {}
 
-  // Applies a block to S; Found, when given, receives each violation.
-  void apply(const CFGBlock &B, State &S,
-             std::vector<ChildViolation> *Found = nullptr) const {
+  // Applies a block to S; Out, when given, records what happens in it.
+  void apply(const CFGBlock &B, State &S, Walk *Out = nullptr) const {
     for (const CFGElement &E : B)
       if (std::optional<CFGStmt> CS = E.getAs<CFGStmt>())
-        applyStmt(CS->getStmt(), S, Found);
+        applyStmt(CS->getStmt(), S, Out);
   }
 
   // The parent's and the error's branches of a test of the vfork result.
@@ -309,10 +357,11 @@ public:
     const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
     if (!Cond || S.none())
       return;
-    for (unsigned I : S.set_bits()) {
-      std::optional<int64_t> V = valueInChild(Cond, Origins[I], Ctx);
+    for (unsigned Bit : S.set_bits()) {
+      const Origin &O = Origins[Pieces.originOf(Bit)];
+      std::optional<int64_t> V = valueInChild(Cond, O, Ctx);
       if (V && !childTakes(B, Term, SuccIndex, *V))
-        S.reset(I);
+        S.reset(Bit);
     }
   }
 
@@ -330,29 +379,51 @@ private:
     return Matches(*(B.succ_begin() + SuccIndex));
   }
 
-  void applyStmt(const Stmt *St, State &S,
-                 std::vector<ChildViolation> *Found) const {
+  void applyStmt(const Stmt *St, State &S, Walk *Out) const {
     std::optional<unsigned> Starts = Origins.indexOf(St);
     if (S.none() && !Starts)
       return;
+    const auto *Call = dyn_cast<CallExpr>(St);
+    if (Call && S.any() && Policy.isOpen(*Call))
+      crossOpenCall(*Call, S, Out);
+    else
+      applyEffect(St, S, Out);
+    if (Starts)
+      S.set(Pieces.start(*Starts));
+  }
+
+  // Each running piece ends at an open call; what follows its return is a
+  // piece of its own, unless the callee is declared not to return.
+  void crossOpenCall(const CallExpr &Call, State &S, Walk *Out) const {
+    bool Returns = !Call.getDirectCallee()->isNoReturn();
+    State Next(S.size());
+    for (unsigned Bit : S.set_bits()) {
+      unsigned After = Pieces.after(Pieces.originOf(Bit), Call);
+      if (Out)
+        Out->Crossings.push_back({Bit, After});
+      if (Returns)
+        Next.set(After);
+    }
+    S = std::move(Next);
+  }
+
+  void applyEffect(const Stmt *St, State &S, Walk *Out) const {
     if (std::optional<ChildViolation> V = violationOf(St))
-      for (unsigned I : S.set_bits()) {
+      for (unsigned Bit : S.set_bits()) {
+        const Origin &O = Origins[Pieces.originOf(Bit)];
         // The pid that receives the result is the child's to write.
         if (V->Action == ChildAction::Write &&
-            (V->Written ? Origins[I].isPid(V->Written)
-                        : Origins[I].isPidVar(V->Declared)))
+            (V->Written ? O.isPid(V->Written) : O.isPidVar(V->Declared)))
           continue;
         // Only the first violation on a path is reported.
-        S.reset(I);
-        if (Found) {
-          Found->push_back(*V);
-          Found->back().Vfork = Origins[I].Vfork;
+        S.reset(Bit);
+        if (Out) {
+          Out->Violations.push_back({Bit, *V});
+          Out->Violations.back().second.Vfork = O.Vfork;
         }
       }
     if (const auto *Call = dyn_cast<CallExpr>(St); Call && Policy.ends(*Call))
       S.reset();
-    if (Starts)
-      S.set(*Starts);
   }
 
   std::optional<ChildViolation> violationOf(const Stmt *St) const {
@@ -410,6 +481,7 @@ private:
   }
 
   const OriginIndex &Origins;
+  const PieceIndex &Pieces;
   ChildCallPolicy &Policy;
   const ASTContext &Ctx;
   const bool WholeBody;
@@ -425,26 +497,85 @@ std::vector<std::optional<State>> solve(const CFG &G, const Transfer &T,
 
 //===-- Report ------------------------------------------------------------===//
 
-// The violations of every block, and the children that reach the exit.
-std::vector<ChildViolation> collect(const CFG &G, const Transfer &T,
-                                    const std::vector<std::optional<State>> &In,
-                                    State &AtExit) {
-  std::vector<ChildViolation> Found;
-  AtExit.resize(In[G.getEntry().getBlockID()]->size());
+// What happens in every block, and the pieces that reach the exit.
+Walk collect(const CFG &G, const Transfer &T,
+             const std::vector<std::optional<State>> &In) {
+  Walk Out;
+  Out.AtExit.resize(In[G.getEntry().getBlockID()]->size());
   for (const CFGBlock *B : G) {
     if (!In[B->getBlockID()] || B == &G.getExit())
       continue;
-    State Out = *In[B->getBlockID()];
-    T.apply(*B, Out, &Found);
+    State S = *In[B->getBlockID()];
+    T.apply(*B, S, &Out);
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
-      State EdgeOut = Out;
+      State EdgeOut = S;
       T.applyEdge(*B, Index++, EdgeOut);
       if (Succ.getReachableBlock() == &G.getExit())
-        AtExit |= EdgeOut;
+        Out.AtExit |= EdgeOut;
     }
   }
-  return Found;
+  return Out;
+}
+
+void sortBySource(std::vector<ChildViolation> &Found, const SourceManager &SM) {
+  llvm::sort(Found, [&](const ChildViolation &A, const ChildViolation &B) {
+    if (A.Loc != B.Loc)
+      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+    if (!A.Vfork || !B.Vfork)
+      return false;
+    return SM.isBeforeInTranslationUnit(A.Vfork->getBeginLoc(),
+                                        B.Vfork->getBeginLoc());
+  });
+}
+
+// Solves the walk and cuts it into pieces: the start of each origin's, in
+// the order of the origins, then those after open calls, in the order of
+// their bits. A child of a vfork call that reaches the closing brace
+// returns from the function; a judged function that does, returns.
+std::vector<ChildPiece> cutIntoPieces(const CFG &G, const Transfer &T,
+                                      const OriginIndex &Origins,
+                                      const PieceIndex &Pieces, State AtEntry,
+                                      const FunctionDecl &FD) {
+  Walk W = collect(G, T, solve(G, T, std::move(AtEntry)));
+  llvm::SmallVector<unsigned> Bits;
+  for (unsigned I = 0; I < Origins.size(); ++I)
+    Bits.push_back(Pieces.start(I));
+  llvm::SmallVector<unsigned> Afters;
+  for (const auto &[From, To] : W.Crossings)
+    Afters.push_back(To);
+  llvm::sort(Afters);
+  Afters.erase(std::unique(Afters.begin(), Afters.end()), Afters.end());
+  Bits.append(Afters.begin(), Afters.end());
+  llvm::DenseMap<unsigned, unsigned> PieceOf;
+  std::vector<ChildPiece> Out(Bits.size());
+  for (unsigned I = 0; I < Bits.size(); ++I) {
+    PieceOf[Bits[I]] = I;
+    Out[I].Vfork = Origins[Pieces.originOf(Bits[I])].Vfork;
+    Out[I].After = Pieces.callOf(Bits[I]);
+  }
+  for (auto &[Bit, V] : W.Violations)
+    Out[PieceOf.lookup(Bit)].Violations.push_back(std::move(V));
+  for (const auto &[From, To] : W.Crossings)
+    Out[PieceOf.lookup(From)].Reaches.push_back(PieceOf.lookup(To));
+  for (unsigned Bit : W.AtExit.set_bits()) {
+    ChildPiece &P = Out[PieceOf.lookup(Bit)];
+    P.Returns = true;
+    if (!P.Vfork)
+      continue;
+    ChildViolation V;
+    V.Vfork = P.Vfork;
+    V.Action = ChildAction::FallOffEnd;
+    V.Loc = FD.getBodyRBrace();
+    P.Violations.push_back(V);
+  }
+  for (ChildPiece &P : Out) {
+    llvm::sort(P.Reaches);
+    P.Reaches.erase(std::unique(P.Reaches.begin(), P.Reaches.end()),
+                    P.Reaches.end());
+    sortBySource(P.Violations, FD.getASTContext().getSourceManager());
+  }
+  return Out;
 }
 
 } // namespace
@@ -460,40 +591,115 @@ bool ChildCallPolicy::isListed(const FunctionDecl &FD) const {
   });
 }
 
-std::optional<ChildSafety> ChildCallPolicy::summary(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  return Callee ? summaryOf(*Callee) : std::nullopt;
+bool ChildCallPolicy::isUnseen(const FunctionDecl &FD) const {
+  if (FD.hasBody() || FD.getBuiltinID() || !FD.isExternallyVisible() ||
+      FD.isDependentContext())
+    return false;
+  // A virtual call may run any override.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD); MD && MD->isVirtual())
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  return llvm::none_of(FD.redecls(), [&](const FunctionDecl *D) {
+    return SM.isInSystemHeader(D->getLocation());
+  });
 }
 
-std::optional<ChildSafety> ChildCallPolicy::summaryOf(const FunctionDecl &FD) {
+const FunctionDecl *ChildCallPolicy::judgedCallee(const CallExpr &Call) const {
+  if (model::isExecCall(Call) || model::isImmediateExitCall(Call) ||
+      model::isInertCall(Call, Ctx) || model::isExitCall(Call) ||
+      model::isVforkCall(Call))
+    return nullptr;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && !isListed(*Callee) ? Callee : nullptr;
+}
+
+bool ChildCallPolicy::mayBeOpen(const CallExpr &Call) const {
+  const FunctionDecl *Callee = judgedCallee(Call);
+  return Callee && (Callee->hasBody() || isUnseen(*Callee));
+}
+
+bool ChildCallPolicy::isOpen(const CallExpr &Call) {
+  if (!mayBeOpen(Call))
+    return false;
+  const FunctionDecl &Callee = *Call.getDirectCallee();
+  if (isUnseen(Callee))
+    return true;
+  const ChildSummary *S = summaryOf(Callee);
+  return S && S->isOpen();
+}
+
+std::optional<ChildSafety> ChildCallPolicy::summary(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const ChildSummary *S = Callee ? summaryOf(*Callee) : nullptr;
+  return S ? std::optional<ChildSafety>(S->Safety) : std::nullopt;
+}
+
+const ChildSummary *ChildCallPolicy::summaryOf(const FunctionDecl &FD) {
   const FunctionDecl *Def = nullptr;
   if (!FD.hasBody(Def) || Def->isDependentContext())
-    return std::nullopt;
+    return nullptr;
   // A virtual call may run an override the walk does not see.
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Def);
       MD && MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
       !MD->getParent()->hasAttr<FinalAttr>())
-    return std::nullopt;
+    return nullptr;
   if (auto It = Summaries.find(Def); It != Summaries.end())
-    return It->second;
+    return It->second.get();
   if (!InProgress.insert(Def).second)
-    return std::nullopt;
-  ChildSafety Safety = judge(*Def);
+    return nullptr;
+  auto Summary = std::make_unique<ChildSummary>(judge(*Def));
   InProgress.erase(Def);
-  Summaries[Def] = Safety;
-  return Safety;
+  return (Summaries[Def] = std::move(Summary)).get();
 }
 
-ChildSafety ChildCallPolicy::judge(const FunctionDecl &FD) {
+// Alone, the unit takes the open calls the entry's piece reaches for
+// violations, which end their paths.
+ChildSummary ChildCallPolicy::judge(const FunctionDecl &FD) {
   std::unique_ptr<CFG> G = buildFunctionCFG(FD, Ctx);
   if (!G)
     return {};
   OriginIndex Entry;
-  Transfer T(Entry, *this, /*WholeBody=*/true);
-  State AtEntry(1, true), AtExit;
-  std::vector<std::optional<State>> In = solve(*G, T, AtEntry);
-  std::vector<ChildViolation> Found = collect(*G, T, In, AtExit);
-  return {Found.empty(), AtExit.none()};
+  PieceIndex Pieces(*G, Entry.size(), *this);
+  Transfer T(Entry, Pieces, *this, /*WholeBody=*/true);
+  State AtEntry(Pieces.size());
+  AtEntry.set(Pieces.start(0));
+  ChildSummary S;
+  S.Pieces = cutIntoPieces(*G, T, Entry, Pieces, std::move(AtEntry), FD);
+  const ChildPiece &Start = S.Pieces.front();
+  S.Safety = {Start.Violations.empty() && Start.Reaches.empty(),
+              !Start.Returns};
+  std::vector<ChildViolation> Unsafe = Start.Violations;
+  for (unsigned After : Start.Reaches)
+    Unsafe.push_back(S.Pieces[After].unsafeCall());
+  sortBySource(Unsafe, Ctx.getSourceManager());
+  if (!Unsafe.empty())
+    S.Why = Unsafe.front();
+  if (Start.Reaches.empty())
+    S.Pieces.clear();
+  return S;
+}
+
+std::vector<ChildStep> ChildCallPolicy::chain(const FunctionDecl &In,
+                                              const ChildViolation &What) {
+  std::vector<ChildStep> Out{{&In, What}};
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen{In.getCanonicalDecl()};
+  // Constructors, new and delete are violations whatever their bodies do.
+  while (isa_and_nonnull<CallExpr>(Out.back().What.At) &&
+         Out.back().What.Callee) {
+    const FunctionDecl *Next = Out.back().What.Callee;
+    const ChildSummary *S = summaryOf(*Next);
+    if (!S || !S->Why || !Seen.insert(Next->getCanonicalDecl()).second)
+      break;
+    Out.push_back({Next, *S->Why});
+  }
+  return Out;
+}
+
+std::vector<ChildStep> ChildCallPolicy::chainBelow(const FunctionDecl &Callee) {
+  const ChildSummary *S = summaryOf(Callee);
+  if (!S || !S->Why)
+    return {};
+  return chain(Callee, *S->Why);
 }
 
 bool ChildCallPolicy::allows(const CallExpr &Call) {
@@ -521,37 +727,41 @@ bool ChildCallPolicy::ends(const CallExpr &Call) {
 
 //===-- Entry point -------------------------------------------------------===//
 
-void runVforkChildAnalysis(const FunctionDecl &FD, ChildCallPolicy &Policy,
-                           VforkChildHandler &Handler) {
+ChildViolation ChildPiece::unsafeCall() const {
+  ChildViolation V;
+  V.Vfork = Vfork;
+  V.At = After;
+  V.Loc = After->getBeginLoc();
+  V.Callee = After->getDirectCallee();
+  return V;
+}
+
+std::vector<ChildPiece> runVforkChildAnalysis(const FunctionDecl &FD,
+                                              ChildCallPolicy &Policy,
+                                              VforkChildHandler &Handler) {
   if (!FD.hasBody())
-    return;
+    return {};
   std::unique_ptr<CFG> G = buildFunctionCFG(FD, Policy.context());
   if (!G)
-    return;
+    return {};
   OriginIndex Origins(*G);
   if (Origins.size() == 0)
-    return;
-  Transfer T(Origins, Policy, /*WholeBody=*/false);
-  State AtEntry(Origins.size()), AtExit;
-  std::vector<std::optional<State>> In = solve(*G, T, AtEntry);
-  std::vector<ChildViolation> Found = collect(*G, T, In, AtExit);
-  // A child that reaches the closing brace returns from the function.
-  for (unsigned I : AtExit.set_bits()) {
-    ChildViolation V;
-    V.Vfork = Origins[I].Vfork;
-    V.Action = ChildAction::FallOffEnd;
-    V.Loc = FD.getBodyRBrace();
-    Found.push_back(V);
+    return {};
+  PieceIndex Pieces(*G, Origins.size(), Policy);
+  Transfer T(Origins, Pieces, Policy, /*WholeBody=*/false);
+  std::vector<ChildPiece> Out =
+      cutIntoPieces(*G, T, Origins, Pieces, State(Pieces.size()), FD);
+  // Alone, the unit stops each child at the first open call it reaches.
+  std::vector<ChildViolation> Found;
+  for (unsigned I = 0; I < Origins.size(); ++I) {
+    llvm::append_range(Found, Out[I].Violations);
+    for (unsigned After : Out[I].Reaches)
+      Found.push_back(Out[After].unsafeCall());
   }
-  const SourceManager &SM = Policy.context().getSourceManager();
-  llvm::sort(Found, [&](const ChildViolation &A, const ChildViolation &B) {
-    if (A.Loc != B.Loc)
-      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-    return SM.isBeforeInTranslationUnit(A.Vfork->getBeginLoc(),
-                                        B.Vfork->getBeginLoc());
-  });
+  sortBySource(Found, Policy.context().getSourceManager());
   for (const ChildViolation &V : Found)
     Handler.handleViolation(V);
+  return Out;
 }
 
 } // namespace durcheck

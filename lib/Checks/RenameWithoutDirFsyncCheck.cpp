@@ -258,11 +258,7 @@ std::string signature(const rename::ReportedRename &R,
 crosstu::Message toMessage(const rename::ReportedMessage &M,
                            llvm::ArrayRef<crosstu::UnitView> Units,
                            llvm::ArrayRef<unsigned> UnitOf) {
-  const crosstu::UnitView &U = Units[UnitOf[M.Unit]];
-  crosstu::Message Out{U.file(M.At.File), M.At.Offset, M.Text, {}};
-  for (const crosstu::UnitEdit &E : M.Fix)
-    Out.Fix.push_back({U.file(E.File), E.Offset, E.Length, E.Text});
-  return Out;
+  return Units[UnitOf[M.Unit]].message({M.At, M.Text, M.Fix});
 }
 
 // The include edits a unit computed, for the findings the join adds.

@@ -2,13 +2,21 @@
 
 #include "Checks/VforkMisuseCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "durcheck/Analysis/ChildSummaries.h"
+#include "durcheck/CrossTU/Encoding.h"
+#include "durcheck/CrossTU/Findings.h"
 #include "durcheck/CrossTU/Names.h"
 #include "durcheck/Model/Process.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTDiagnostic.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <map>
+#include <set>
+#include <tuple>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -61,6 +69,29 @@ const DeclRefExpr *calleeRef(const CallExpr &Call) {
   return dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreParenImpCasts());
 }
 
+// A declaration or type in a message, quoted and spelled as a diagnostic
+// argument would be.
+std::string quoted(DiagnosticsEngine::ArgumentKind Kind, intptr_t Value,
+                   ASTContext &Ctx) {
+  SmallString<64> Out;
+  intptr_t QualTypes[] = {Value};
+  FormatASTNodeDiagnosticArgument(Kind, Value, "", "", {}, Out, &Ctx,
+                                  Kind == DiagnosticsEngine::ak_qualtype
+                                      ? ArrayRef<intptr_t>(QualTypes)
+                                      : ArrayRef<intptr_t>());
+  return Out.str().str();
+}
+
+std::string quoted(const NamedDecl &D, ASTContext &Ctx) {
+  return quoted(DiagnosticsEngine::ak_nameddecl, reinterpret_cast<intptr_t>(&D),
+                Ctx);
+}
+
+std::string quoted(QualType T, ASTContext &Ctx) {
+  return quoted(DiagnosticsEngine::ak_qualtype,
+                reinterpret_cast<intptr_t>(T.getAsOpaquePtr()), Ctx);
+}
+
 bool declaresExitNow(const ASTContext &Ctx) {
   return !Ctx.getTranslationUnitDecl()
               ->lookup(DeclarationName(&Ctx.Idents.get("_exit")))
@@ -87,204 +118,148 @@ void VforkMisuseCheck::registerMatchers(MatchFinder *Finder) {
       callExpr(callee(functionDecl(hasAnyName(model::vforkNames()))))
           .bind("vfork"),
       this);
-  if (!Sink)
-    return;
-  // The functions that exec or _exit are the wrappers a child in another
-  // TU may call; the driver's join needs their summaries.
-  std::vector<StringRef> Ends(model::execNames().begin(),
-                              model::execNames().end());
-  Ends.insert(Ends.end(), {"_exit", "_Exit"});
-  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Ends))),
-                              unless(isExpansionInSystemHeader()))
-                         .bind("end"),
-                     this);
 }
 
 void VforkMisuseCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   if (Functions.collect(Result))
     return;
-  if (const auto *End = Result.Nodes.getNodeAs<CallExpr>("end")) {
-    Ends.push_back(End);
-    return;
-  }
   const auto *Vfork = Result.Nodes.getNodeAs<CallExpr>("vfork");
   if (model::isVforkCall(*Vfork) && !Vfork->containsErrors())
     Vforks.push_back(Vfork);
 }
 
 void VforkMisuseCheck::onEndOfTranslationUnit() {
-  if (!Vforks.empty() || !Ends.empty()) {
+  if (Ctx) {
     std::vector<std::string> Allowed;
     for (StringRef Name :
          utils::options::parseStringList(AllowedChildFunctions))
       Allowed.push_back(Name.trim().str());
     ChildCallPolicy Policy(std::move(Allowed), *Ctx);
-    if (Sink)
-      Locs.emplace(Ctx->getSourceManager(), Sink);
     analyseCallers(Policy);
     if (Sink)
-      recordWrappers(Policy);
+      leaveSection(Policy);
   }
-  if (Sink && (!Wrappers.empty() || !ChildCalls.empty()))
-    Sink->putSection(getID(),
-                     llvm::json::Object{{"wrappers", std::move(Wrappers)},
-                                        {"calls", std::move(ChildCalls)}});
-  Wrappers.clear();
-  ChildCalls.clear();
-  Locs.reset();
   Functions.clear();
   Vforks.clear();
-  Ends.clear();
+  Children.clear();
   Ctx = nullptr;
 }
 
-// Only the functions that call vfork get a CFG.
+// Only the functions that call vfork get a CFG here; the driver judges more.
 void VforkMisuseCheck::analyseCallers(ChildCallPolicy &Policy) {
-  auto Report = [this](const ChildViolation &V) { report(V); };
+  auto Report = [&](const ChildViolation &V) { report(V, Policy); };
   Forwarder Handler(Report);
   llvm::SmallPtrSet<const FunctionDecl *, 8> Analysed;
   for (const CallExpr *Vfork : Vforks)
     for (const FunctionDecl *FD :
          Functions.at(Vfork->getBeginLoc(), Ctx->getSourceManager()))
-      if (Analysed.insert(FD).second)
-        runVforkChildAnalysis(*FD, Policy, Handler);
-}
-
-void VforkMisuseCheck::recordWrappers(ChildCallPolicy &Policy) {
-  crosstu::FunctionNames Names(*Ctx);
-  llvm::SmallPtrSet<const FunctionDecl *, 8> Recorded;
-  for (const CallExpr *End : Ends)
-    for (const FunctionDecl *FD :
-         Functions.at(End->getBeginLoc(), Ctx->getSourceManager()))
-      if (Recorded.insert(FD).second)
-        if (std::optional<ChildSafety> Safety = Policy.summaryOf(*FD))
-          Wrappers.push_back(llvm::json::Array{Names(*FD), Safety->SafeInChild,
-                                               Safety->NeverReturns});
-}
-
-// A call of a function this TU cannot see: another TU's summary may show
-// that it only execs or exits.
-void VforkMisuseCheck::recordUnseenCallee(const ChildViolation &V) {
-  if (!Sink || !V.Callee || V.Callee->hasBody() ||
-      Ctx->getSourceManager().isInSystemHeader(V.Callee->getLocation()))
-    return;
-  crosstu::Loc At = Locs->locate(V.Loc);
-  ChildCalls.push_back(
-      llvm::json::Array{int64_t(At.File), int64_t(At.Offset),
-                        crosstu::FunctionNames(*Ctx)(*V.Callee)});
-}
-
-bool VforkMisuseCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
-                            crosstu::Verdicts &Out, std::string &Error) {
-  // Internal functions are another unit's own: their names stay apart.
-  auto Qualify = [](llvm::StringRef Name, size_t Unit) {
-    return Name.starts_with("@") ? std::to_string(Unit) + Name.str()
-                                 : Name.str();
-  };
-  llvm::StringMap<bool> Safe;
-  for (size_t U = 0; U < Units.size(); ++U) {
-    const llvm::json::Object *S =
-        Units[U].Section ? Units[U].Section->getAsObject() : nullptr;
-    const llvm::json::Array *Wrappers = S ? S->getArray("wrappers") : nullptr;
-    for (const llvm::json::Value &W :
-         Wrappers ? *Wrappers : llvm::json::Array()) {
-      const llvm::json::Array *A = W.getAsArray();
-      if (!A || A->size() != 3 || !(*A)[0].getAsString() ||
-          !(*A)[1].getAsBoolean()) {
-        Error = "unreadable vfork summaries in " + Units[U].Origin.str();
-        return false;
+      if (Analysed.insert(FD).second) {
+        std::vector<ChildPiece> Pieces =
+            runVforkChildAnalysis(*FD, Policy, Handler);
+        if (Sink)
+          Children.push_back(std::move(Pieces));
       }
-      Safe[Qualify(*(*A)[0].getAsString(), U)] |= *(*A)[1].getAsBoolean();
-    }
-  }
-  for (size_t U = 0; U < Units.size(); ++U) {
-    const llvm::json::Object *S =
-        Units[U].Section ? Units[U].Section->getAsObject() : nullptr;
-    const llvm::json::Array *Calls = S ? S->getArray("calls") : nullptr;
-    for (const llvm::json::Value &C : Calls ? *Calls : llvm::json::Array()) {
-      const llvm::json::Array *A = C.getAsArray();
-      if (!A || A->size() != 3 || !(*A)[0].getAsInteger() ||
-          !(*A)[1].getAsInteger() || !(*A)[2].getAsString() ||
-          *(*A)[0].getAsInteger() >= int64_t(Units[U].Files.size())) {
-        Error = "unreadable vfork summaries in " + Units[U].Origin.str();
-        return false;
-      }
-      if (Safe.lookup(Qualify(*(*A)[2].getAsString(), U)))
-        Out.Dropped.insert({"durability-vfork-misuse",
-                            Units[U].file(*(*A)[0].getAsInteger()),
-                            unsigned(*(*A)[1].getAsInteger())});
-    }
-  }
-  return true;
 }
 
-void VforkMisuseCheck::report(const ChildViolation &V) {
+//===-- What a finding says -----------------------------------------------===//
+
+VforkMisuseCheck::Rendered
+VforkMisuseCheck::render(const ChildViolation &V,
+                         ChildCallPolicy &Policy) const {
+  Rendered Out;
+  std::vector<Message> &M = Out.Messages;
+  M.push_back({V.Loc, warningText(V), {}});
+  const auto *Call = dyn_cast_or_null<CallExpr>(V.At);
+  bool Exit = V.Action == ChildAction::Call && Call && model::isExitCall(*Call);
+  // _exit ends the child just as exit would, without touching the parent's
+  // handlers and buffers: always safe, so on the warning.
+  if (std::optional<FixItHint> Fix = Exit ? exitFix(*Call) : std::nullopt)
+    M.front().Fix.push_back(*Fix);
+  SourceLocation At = V.Vfork->getBeginLoc();
+  M.push_back({At, "child process created by vfork here", {}});
+  Out.ChainBegin = Out.ChainEnd = M.size();
+  if (V.Action != ChildAction::Call || Exit)
+    return Out;
+  if (Call && V.Callee)
+    for (const ChildStep &S : Policy.chainBelow(*V.Callee))
+      M.push_back(stepNote(S));
+  Out.ChainEnd = M.size();
+  // Real work before exec needs a process of its own; that changes the
+  // program's cost and semantics, so the fix is the user's to take.
+  M.push_back({At,
+               "use fork() if the child must do this before exec, or "
+               "posix_spawn() to run a program",
+               {}});
+  if (std::optional<FixItHint> Fix = forkFix(*V.Vfork))
+    M.back().Fix.push_back(*Fix);
+  return Out;
+}
+
+VforkMisuseCheck::Message VforkMisuseCheck::stepNote(const ChildStep &S) const {
+  return {
+      S.What.Loc, quoted(*S.In, *Ctx) + " " + actionText(S.What) + " here", {}};
+}
+
+std::string VforkMisuseCheck::actionText(const ChildViolation &V) const {
   switch (V.Action) {
   case ChildAction::Call:
-    reportCall(V);
-    recordUnseenCallee(V);
-    break;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(V.At))
+      return "constructs " + quoted(Construct->getType(), *Ctx);
+    if (V.Callee)
+      return "calls " + quoted(*V.Callee, *Ctx);
+    return "calls a function through a pointer";
   case ChildAction::Write:
-    diag(V.Loc, "vfork child writes to %0 before exec or _exit, which is "
-                "undefined: the memory belongs to the suspended parent")
-        << describeWritten(V, *Ctx);
+    return "writes to " + describeWritten(V, *Ctx);
+  case ChildAction::Throw:
+    return "throws";
+  case ChildAction::Return:
+  case ChildAction::FallOffEnd:
     break;
+  }
+  llvm_unreachable("a return is worded by warningText, and ends no chain");
+}
+
+std::string VforkMisuseCheck::warningText(const ChildViolation &V) const {
+  switch (V.Action) {
+  case ChildAction::Call:
+    return callText(V);
+  case ChildAction::Write:
+    return "vfork child " + actionText(V) +
+           " before exec or _exit, which is undefined: the memory belongs to "
+           "the suspended parent";
   case ChildAction::Return:
   case ChildAction::FallOffEnd:
   case ChildAction::Throw:
-    diag(V.Loc, "vfork child %select{returns from|falls off the end of|throws "
-                "out of}0 the function that called vfork, which is undefined: "
-                "the parent resumes in the stack frame the child left")
-        << (V.Action == ChildAction::Return       ? 0
-            : V.Action == ChildAction::FallOffEnd ? 1
-                                                  : 2);
     break;
   }
-  diag(V.Vfork->getBeginLoc(), "child process created by vfork here",
-       DiagnosticIDs::Note);
-  if (V.Action != ChildAction::Call)
-    return;
-  // Real work before exec needs a process of its own; that changes the
-  // program's cost and semantics, so the fix is the user's to take.
-  const auto *Call = dyn_cast<CallExpr>(V.At);
-  if (Call && model::isExitCall(*Call))
-    return;
-  auto Note = diag(V.Vfork->getBeginLoc(),
-                   "use fork() if the child must do this before exec, or "
-                   "posix_spawn() to run a program",
-                   DiagnosticIDs::Note);
-  if (std::optional<FixItHint> Fix = forkFix(*V.Vfork))
-    Note << *Fix;
+  StringRef How = V.Action == ChildAction::Return       ? "returns from"
+                  : V.Action == ChildAction::FallOffEnd ? "falls off the end of"
+                                                        : "throws out of";
+  return ("vfork child " + How +
+          " the function that called vfork, which is undefined: the parent "
+          "resumes in the stack frame the child left")
+      .str();
 }
 
-void VforkMisuseCheck::reportCall(const ChildViolation &V) {
+std::string VforkMisuseCheck::callText(const ChildViolation &V) const {
   const auto *Call = dyn_cast<CallExpr>(V.At);
-  if (Call && model::isExitCall(*Call)) {
-    // _exit ends the child just as exit would, without touching the
-    // parent's handlers and buffers: always safe, so on the warning.
-    auto Warning = diag(V.Loc, "vfork child calls %0, which runs the "
-                               "parent's atexit handlers and flushes its "
-                               "stdio buffers; call _exit instead")
-                   << V.Callee;
-    if (std::optional<FixItHint> Fix = exitFix(*Call))
-      Warning << *Fix;
-    return;
-  }
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(V.At))
-    diag(V.Loc, "vfork child constructs %0 before exec or _exit, which is "
-                "undefined: it runs on the memory and stack of the suspended "
-                "parent")
-        << Construct->getType();
-  else if (V.Callee)
-    diag(V.Loc, "vfork child calls %0 before exec or _exit, which is "
-                "undefined: it runs on the memory and stack of the suspended "
-                "parent")
-        << V.Callee;
-  else
-    diag(V.Loc, "vfork child calls a function through a pointer before exec "
-                "or _exit, which is undefined: it runs on the memory and "
-                "stack of the suspended parent");
+  if (Call && model::isExitCall(*Call))
+    return "vfork child " + actionText(V) +
+           ", which runs the parent's atexit handlers and flushes its stdio "
+           "buffers; call _exit instead";
+  return "vfork child " + actionText(V) +
+         " before exec or _exit, which is undefined: it runs on the memory "
+         "and stack of the suspended parent";
+}
+
+void VforkMisuseCheck::report(const ChildViolation &V,
+                              ChildCallPolicy &Policy) {
+  std::vector<Message> Finding = render(V, Policy).Messages;
+  diag(Finding.front().Loc, "%0")
+      << Finding.front().Text << Finding.front().Fix;
+  for (const Message &Note : llvm::drop_begin(Finding))
+    diag(Note.Loc, "%0", DiagnosticIDs::Note) << Note.Text << Note.Fix;
 }
 
 std::optional<FixItHint> VforkMisuseCheck::exitFix(const CallExpr &Exit) const {
@@ -303,6 +278,439 @@ VforkMisuseCheck::forkFix(const CallExpr &Vfork) const {
     return std::nullopt;
   return FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(Ref->getLocation()), "fork");
+}
+
+//===-- What the join needs of the unit -----------------------------------===//
+
+namespace {
+
+// A function another unit can call by name and may not see: not inline, not
+// a template's instance, not virtual.
+bool isExported(const FunctionDecl &FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
+  return FD.isExternallyVisible() && !FD.isInlined() &&
+         !FD.isTemplateInstantiation() && !FD.isDependentContext() &&
+         !FD.isMain() && !(MD && MD->isVirtual());
+}
+
+vfork::Piece plainPiece(const ChildPiece &P,
+                        const crosstu::FunctionNames &Names) {
+  vfork::Piece Out;
+  if (P.After)
+    Out.After = Names(*P.After->getDirectCallee());
+  Out.Reaches = P.Reaches;
+  Out.Returns = P.Returns;
+  return Out;
+}
+
+} // namespace
+
+// The notes of a chain as clang-tidy would record them, with those of the
+// macros they lie in.
+std::vector<crosstu::UnitMessage>
+VforkMisuseCheck::chainNotes(llvm::ArrayRef<ChildStep> Steps,
+                             crosstu::Locations &Locs) const {
+  crosstu::FindingRecorder Recorder(Ctx->getLangOpts(), Ctx->getSourceManager(),
+                                    Locs);
+  for (const ChildStep &S : Steps) {
+    Message M = stepNote(S);
+    Recorder.add(M.Loc, DiagnosticsEngine::Note, M.Text, M.Fix);
+  }
+  return Recorder.take().Notes;
+}
+
+void VforkMisuseCheck::leaveSection(ChildCallPolicy &Policy) {
+  crosstu::Locations Locs(Ctx->getSourceManager(), Sink);
+  std::vector<const FunctionDecl *> Callees;
+  llvm::json::Object Section = childrenJSON(Policy, Locs, Callees);
+  llvm::json::Array Summaries = functionsJSON(Policy, Locs, std::move(Callees));
+  if (!Summaries.empty())
+    Section["functions"] = std::move(Summaries);
+  if (!Section.empty())
+    Sink->putSection(getID(), std::move(Section));
+}
+
+// The pieces of every child of the unit, when one reaches an open call, and
+// the findings they make, rendered as the unit would report them: the join
+// compares all the unit's findings at a place with what holds there. Also
+// gives the callees of the open calls, whose summaries the join needs.
+llvm::json::Object
+VforkMisuseCheck::childrenJSON(ChildCallPolicy &Policy,
+                               crosstu::Locations &Locs,
+                               std::vector<const FunctionDecl *> &Callees) {
+  auto ReachesOpenCall = [](const std::vector<ChildPiece> &Pieces) {
+    return llvm::any_of(Pieces,
+                        [](const ChildPiece &P) { return !P.Reaches.empty(); });
+  };
+  if (llvm::none_of(Children, ReachesOpenCall))
+    return {};
+  const SourceManager &SM = Ctx->getSourceManager();
+  crosstu::FunctionNames Names(*Ctx);
+  llvm::json::Array Findings, Pieces;
+  // A finding, and where its notes hold the chain below its callee.
+  struct Recorded {
+    unsigned Index, ChainAt, ChainLen;
+  };
+  std::map<std::tuple<const void *, const void *, unsigned, int>, Recorded>
+      Index;
+  auto FindingOf = [&](const ChildViolation &V) {
+    auto [It, New] = Index.try_emplace(
+        {V.Vfork, V.At, V.Loc.getRawEncoding(), int(V.Action)},
+        Recorded{unsigned(Findings.size()), 0, 0});
+    if (!New)
+      return It->second;
+    crosstu::FindingRecorder Recorder(Ctx->getLangOpts(), SM, Locs);
+    Rendered R = render(V, Policy);
+    for (size_t I = 0; I < R.Messages.size(); ++I) {
+      if (I == R.ChainBegin)
+        It->second.ChainAt = Recorder.noteCount();
+      if (I == R.ChainEnd)
+        It->second.ChainLen = Recorder.noteCount() - It->second.ChainAt;
+      const Message &M = R.Messages[I];
+      Recorder.add(
+          M.Loc, I == 0 ? DiagnosticsEngine::Warning : DiagnosticsEngine::Note,
+          M.Text, M.Fix);
+    }
+    crosstu::UnitFinding F = Recorder.take();
+    F.Reportable = Sink->reportable(getID(), SM, V.Loc);
+    Findings.push_back(toJSON(F));
+    return It->second;
+  };
+  unsigned Base = 0;
+  for (const std::vector<ChildPiece> &Child : Children) {
+    for (const ChildPiece &P : Child) {
+      vfork::Piece Out = plainPiece(P, Names);
+      for (unsigned &R : Out.Reaches)
+        R += Base;
+      for (const ChildViolation &V : P.Violations)
+        Out.Findings.push_back(FindingOf(V).Index);
+      if (P.After) {
+        Recorded Call = FindingOf(P.unsafeCall());
+        Out.UnsafeCall = Call.Index;
+        Out.ChainAt = Call.ChainAt;
+        Out.ChainLen = Call.ChainLen;
+        Callees.push_back(P.After->getDirectCallee());
+      }
+      Pieces.push_back(vfork::childPieceJSON(Out));
+    }
+    Base += Child.size();
+  }
+  return llvm::json::Object{{"children", std::move(Pieces)},
+                            {"findings", std::move(Findings)}};
+}
+
+// The functions a child in another unit may call, and the unit's own
+// functions that their open calls, and the children's, go through. An
+// unsafe one keeps the notes that show why, for the chains the join walks.
+llvm::json::Array
+VforkMisuseCheck::functionsJSON(ChildCallPolicy &Policy,
+                                crosstu::Locations &Locs,
+                                std::vector<const FunctionDecl *> Callees) {
+  for (const FunctionDecl *FD : Functions.all())
+    if (isExported(*FD))
+      Callees.push_back(FD);
+  crosstu::FunctionNames Names(*Ctx);
+  llvm::SmallPtrSet<const FunctionDecl *, 16> Done;
+  std::vector<vfork::Function> Summaries;
+  while (!Callees.empty()) {
+    const FunctionDecl *FD = Callees.back();
+    Callees.pop_back();
+    const ChildSummary *S = Policy.summaryOf(*FD);
+    if (!S || !Done.insert(FD->getCanonicalDecl()).second)
+      continue;
+    vfork::Function F{Names(*FD), {}};
+    const std::vector<ChildViolation> *First =
+        S->isOpen() ? &S->Pieces.front().Violations : nullptr;
+    // Closed, or unsafe before any open call: one piece says it all.
+    if (!First || !First->empty()) {
+      vfork::Piece &P = F.Pieces.emplace_back();
+      P.Returns = !S->Safety.NeverReturns;
+      const ChildViolation *Why =
+          First ? &First->front() : (S->Why ? &*S->Why : nullptr);
+      if (Why)
+        P.Why = chainNotes(Policy.chain(*FD, *Why), Locs);
+      // Unsafe for a reason it cannot show (no CFG): left out, as unseen.
+      if (Why || S->Safety.SafeInChild)
+        Summaries.push_back(std::move(F));
+      continue;
+    }
+    for (const ChildPiece &P : S->Pieces) {
+      vfork::Piece &Out = F.Pieces.emplace_back(plainPiece(P, Names));
+      if (!P.Violations.empty())
+        Out.Why = chainNotes(Policy.chain(*FD, P.Violations.front()), Locs);
+      if (P.After) {
+        Out.Call = chainNotes({{FD, P.unsafeCall()}}, Locs);
+        Callees.push_back(P.After->getDirectCallee());
+      }
+    }
+    Summaries.push_back(std::move(F));
+  }
+  llvm::sort(Summaries, [](const vfork::Function &A, const vfork::Function &B) {
+    return A.Name < B.Name;
+  });
+  llvm::json::Array Out;
+  for (const vfork::Function &F : Summaries)
+    Out.push_back(toJSON(F));
+  return Out;
+}
+
+//===-- The join ----------------------------------------------------------===//
+
+namespace {
+
+constexpr llvm::StringLiteral Check = "durability-vfork-misuse";
+
+// What one unit left: its children's pieces and their findings.
+struct UnitChildren {
+  std::vector<vfork::Piece> Pieces;
+  std::vector<crosstu::UnitFinding> Findings;
+};
+
+// Functions of internal linkage are each unit's own: their names stay apart.
+std::string qualify(StringRef Name, size_t Unit) {
+  return Name.starts_with("@") ? std::to_string(Unit) + Name.str() : Name.str();
+}
+
+void qualifyPieces(std::vector<vfork::Piece> &Pieces, size_t Unit) {
+  for (vfork::Piece &P : Pieces)
+    if (!P.isStart())
+      P.After = qualify(P.After, Unit);
+}
+
+bool readChildren(const llvm::json::Object &S, size_t FileCount,
+                  UnitChildren &Out, llvm::json::Path P) {
+  if (!crosstu::readEach(S.getArray("children"), Out.Pieces,
+                         P.field("children"), vfork::readChildPiece) ||
+      !crosstu::readEach(
+          S.getArray("findings"), Out.Findings, P.field("findings"),
+          [](const llvm::json::Value &V, crosstu::UnitFinding &F,
+             llvm::json::Path FP) { return fromJSON(V, F, FP); }))
+    return false;
+  auto Known = [&](unsigned F) { return F < Out.Findings.size(); };
+  auto ChainFits = [&](const vfork::Piece &Piece) {
+    return Known(Piece.UnsafeCall) &&
+           uint64_t(Piece.ChainAt) + Piece.ChainLen <=
+               Out.Findings[Piece.UnsafeCall].Notes.size();
+  };
+  bool Fits = vfork::wellFormed(Out.Pieces) &&
+              llvm::all_of(Out.Findings,
+                           [&](const crosstu::UnitFinding &F) {
+                             return crosstu::fitsFiles(F, FileCount);
+                           }) &&
+              llvm::all_of(Out.Pieces, [&](const vfork::Piece &Piece) {
+                return llvm::all_of(Piece.Findings, Known) &&
+                       (Piece.isStart() || ChainFits(Piece));
+              });
+  if (!Fits)
+    P.report("a piece or finding out of range");
+  return Fits;
+}
+
+// The findings a unit's children make, its open calls' callees having the
+// statuses given: each with the piece after the open call it is at, if it
+// is at one.
+std::vector<std::pair<unsigned, const vfork::Piece *>>
+childFindings(const UnitChildren &C, vfork::StatusOf Status) {
+  std::vector<std::pair<unsigned, const vfork::Piece *>> Out;
+  vfork::walkPieces(
+      C.Pieces, Status,
+      [&](const vfork::Piece &P) {
+        for (unsigned F : P.Findings)
+          Out.push_back({F, nullptr});
+      },
+      [&](const vfork::Piece &P) { Out.push_back({P.UnsafeCall, &P}); });
+  return Out;
+}
+
+// The notes that walk down from a call of an unsafe function to what makes
+// it unsafe in a child, through the units that define the functions on the
+// way.
+class Chains {
+public:
+  Chains(llvm::ArrayRef<vfork::Function> Functions,
+         llvm::ArrayRef<size_t> UnitOf, llvm::ArrayRef<crosstu::UnitView> Units,
+         vfork::StatusOf Status)
+      : Functions(Functions), UnitOf(UnitOf), Units(Units), Status(Status) {
+    for (unsigned I = 0; I < Functions.size(); ++I)
+      Definitions[Functions[I].Name].push_back(I);
+  }
+
+  std::vector<crosstu::Message> below(StringRef Callee) const {
+    std::vector<crosstu::Message> Out;
+    std::set<std::string> Seen;
+    std::string Name = Callee.str();
+    while (Seen.insert(Name).second) {
+      std::optional<unsigned> Def = unsafeDefinition(Name);
+      if (!Def)
+        break;
+      // What the function does itself explains it best; else the first
+      // unsafe open call of a function not yet on the chain.
+      const vfork::Piece *Violates = nullptr, *Call = nullptr;
+      llvm::ArrayRef<vfork::Piece> Pieces = Functions[*Def].Pieces;
+      vfork::walkPieces(
+          Pieces, Status,
+          [&](const vfork::Piece &P) {
+            if (!P.Why.empty() && (!Violates || &P < Violates))
+              Violates = &P;
+          },
+          [&](const vfork::Piece &P) {
+            if (!Seen.count(P.After) && (!Call || &P < Call))
+              Call = &P;
+          });
+      const vfork::Piece *Step = Violates ? Violates : Call;
+      if (!Step)
+        break;
+      for (const crosstu::UnitMessage &M : Violates ? Step->Why : Step->Call)
+        Out.push_back(Units[UnitOf[*Def]].message(M));
+      if (Violates)
+        break;
+      Name = Step->After;
+    }
+    return Out;
+  }
+
+private:
+  std::optional<unsigned> unsafeDefinition(StringRef Name) const {
+    for (unsigned I : Definitions.lookup(Name))
+      if (vfork::statusOf(Functions[I], Status) == vfork::Status::Unsafe)
+        return I;
+    return std::nullopt;
+  }
+
+  llvm::ArrayRef<vfork::Function> Functions;
+  llvm::ArrayRef<size_t> UnitOf;
+  llvm::ArrayRef<crosstu::UnitView> Units;
+  vfork::StatusOf Status;
+  llvm::StringMap<std::vector<unsigned>> Definitions;
+};
+
+// A finding's text and places, to tell findings at one place apart.
+std::string signature(const crosstu::Finding &F) {
+  std::string S;
+  auto Add = [&](const crosstu::Message &M) {
+    S += M.File + ":" + std::to_string(M.Offset) + ":" + M.Text + "\n";
+    for (const crosstu::Edit &E : M.Fix)
+      S += E.File + ":" + std::to_string(E.Offset) + "+" +
+           std::to_string(E.Length) + ":" + E.Text + "\n";
+  };
+  Add(F.Warning);
+  for (const crosstu::Message &N : F.Notes)
+    Add(N);
+  return S;
+}
+
+bool notesFit(const vfork::Function &F, size_t FileCount) {
+  auto Fits = [&](const crosstu::UnitMessage &M) {
+    return crosstu::fitsFiles(M, FileCount);
+  };
+  return llvm::all_of(F.Pieces, [&](const vfork::Piece &P) {
+    return llvm::all_of(P.Why, Fits) && llvm::all_of(P.Call, Fits);
+  });
+}
+
+// Reads the units' sections: every function summary, named apart where a
+// unit's own, with the unit it comes from, and each unit's children.
+bool readUnits(llvm::ArrayRef<crosstu::UnitView> Units,
+               std::vector<vfork::Function> &Functions,
+               std::vector<size_t> &UnitOf, std::vector<UnitChildren> &Children,
+               std::string &Error) {
+  for (size_t U = 0; U < Units.size(); ++U) {
+    const llvm::json::Object *S =
+        Units[U].Section ? Units[U].Section->getAsObject() : nullptr;
+    if (!S)
+      continue;
+    llvm::json::Path::Root Root;
+    size_t First = Functions.size();
+    if (!crosstu::readEach(
+            S->getArray("functions"), Functions,
+            llvm::json::Path(Root).field("functions"),
+            [](const llvm::json::Value &V, vfork::Function &F,
+               llvm::json::Path P) { return fromJSON(V, F, P); }) ||
+        !readChildren(*S, Units[U].Files.size(), Children[U], Root)) {
+      Error = "unreadable vfork summaries in " + Units[U].Origin.str() + ": " +
+              llvm::toString(Root.getError());
+      return false;
+    }
+    for (size_t I = First; I < Functions.size(); ++I) {
+      if (!notesFit(Functions[I], Units[U].Files.size())) {
+        Error = "unreadable vfork summaries in " + Units[U].Origin.str() +
+                ": a note out of range";
+        return false;
+      }
+      Functions[I].Name = qualify(Functions[I].Name, U);
+      qualifyPieces(Functions[I].Pieces, U);
+      UnitOf.push_back(U);
+    }
+    qualifyPieces(Children[U].Pieces, U);
+  }
+  return true;
+}
+
+// The findings at one place: those the units made alone, and those that
+// hold in the whole program, each with the unit to report it for and
+// whether a warning there is reported.
+struct AtPlace {
+  std::set<std::string> Alone;
+  std::map<std::string, std::pair<crosstu::Finding, bool>> Holds;
+
+  void holds(crosstu::Finding F, bool Reportable) {
+    auto [It, New] = Holds.try_emplace(signature(F), F, Reportable);
+    if (!New && Reportable && !It->second.second)
+      It->second = {std::move(F), Reportable};
+  }
+  // Whether every finding made alone holds.
+  bool kept() const {
+    return llvm::all_of(
+        Alone, [&](const std::string &S) { return Holds.count(S) != 0; });
+  }
+};
+
+} // namespace
+
+bool VforkMisuseCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
+                            crosstu::Verdicts &Out, std::string &Error) {
+  std::vector<vfork::Function> Functions;
+  std::vector<size_t> UnitOf;
+  std::vector<UnitChildren> Children(Units.size());
+  if (!readUnits(Units, Functions, UnitOf, Children, Error))
+    return false;
+  llvm::StringMap<vfork::Status> Statuses = vfork::solveStatuses(Functions);
+  // A name no unit summarises is Unsafe, the first status.
+  auto Solved = [&](StringRef Name) { return Statuses.lookup(Name); };
+  auto Unsafe = [](StringRef) { return vfork::Status::Unsafe; };
+  Chains Chain(Functions, UnitOf, Units, Solved);
+  std::map<crosstu::FindingKey, AtPlace> Places;
+  for (size_t U = 0; U < Units.size(); ++U) {
+    const UnitChildren &C = Children[U];
+    auto Place = [&](const crosstu::Finding &F) -> AtPlace & {
+      return Places[{F.Check, F.Warning.File, F.Warning.Offset}];
+    };
+    for (auto [I, AtCall] : childFindings(C, Unsafe)) {
+      crosstu::Finding F = toFinding(C.Findings[I], Check, U, Units[U]);
+      Place(F).Alone.insert(signature(F));
+    }
+    for (auto [I, AtCall] : childFindings(C, Solved)) {
+      crosstu::Finding F = toFinding(C.Findings[I], Check, U, Units[U]);
+      // The unit saw the chain below the callee only as far as itself.
+      if (AtCall) {
+        std::vector<crosstu::Message> Below = Chain.below(AtCall->After);
+        auto First = F.Notes.begin() + AtCall->ChainAt;
+        F.Notes.insert(F.Notes.erase(First, First + AtCall->ChainLen),
+                       Below.begin(), Below.end());
+      }
+      Place(F).holds(std::move(F), C.Findings[I].Reportable);
+    }
+  }
+  for (auto &[Key, At] : Places) {
+    bool Kept = At.kept();
+    // A finding that no longer holds takes the others at its place along.
+    if (!Kept)
+      Out.Dropped.insert(Key);
+    for (auto &[Signature, Held] : At.Holds)
+      if (Held.second && (!Kept || !At.Alone.count(Signature)))
+        Out.Added.push_back(std::move(Held.first));
+  }
+  return true;
 }
 
 } // namespace durcheck

@@ -6,8 +6,7 @@ namespace json = llvm::json;
 
 namespace durcheck::crosstu {
 
-// A non-negative integer that fits in 32 bits.
-static std::optional<unsigned> index(const json::Value &V) {
+std::optional<unsigned> readIndex(const json::Value &V) {
   std::optional<int64_t> I = V.getAsInteger();
   if (!I || *I < 0 || *I > int64_t(UINT32_MAX))
     return std::nullopt;
@@ -21,8 +20,8 @@ json::Value toJSON(const Loc &L) {
 bool fromJSON(const json::Value &V, Loc &L, json::Path P) {
   const json::Array *A = V.getAsArray();
   std::optional<unsigned> File =
-      A && A->size() == 2 ? index((*A)[0]) : std::nullopt;
-  std::optional<unsigned> Offset = File ? index((*A)[1]) : std::nullopt;
+      A && A->size() == 2 ? readIndex((*A)[0]) : std::nullopt;
+  std::optional<unsigned> Offset = File ? readIndex((*A)[1]) : std::nullopt;
   if (!Offset) {
     P.report("expected a location");
     return false;
@@ -38,14 +37,36 @@ json::Value toJSON(const UnitEdit &E) {
 
 bool fromJSON(const json::Value &V, UnitEdit &E, json::Path P) {
   const json::Array *A = V.getAsArray();
-  if (!A || A->size() != 4 || !index((*A)[0]) || !index((*A)[1]) ||
-      !index((*A)[2]) || !(*A)[3].getAsString()) {
+  if (!A || A->size() != 4 || !readIndex((*A)[0]) || !readIndex((*A)[1]) ||
+      !readIndex((*A)[2]) || !(*A)[3].getAsString()) {
     P.report("expected an edit");
     return false;
   }
-  E = {*index((*A)[0]), *index((*A)[1]), *index((*A)[2]),
+  E = {*readIndex((*A)[0]), *readIndex((*A)[1]), *readIndex((*A)[2]),
        (*A)[3].getAsString()->str()};
   return true;
+}
+
+// [[file, offset], text, [edit...]]
+json::Value toJSON(const UnitMessage &M) {
+  json::Array Fix;
+  for (const UnitEdit &E : M.Fix)
+    Fix.push_back(toJSON(E));
+  return json::Array{toJSON(M.At), json::fixUTF8(M.Text), std::move(Fix)};
+}
+
+bool fromJSON(const json::Value &V, UnitMessage &M, json::Path P) {
+  const json::Array *A = V.getAsArray();
+  if (!A || A->size() != 3 || !(*A)[1].getAsString() || !(*A)[2].getAsArray()) {
+    P.report("expected a message");
+    return false;
+  }
+  M.Text = (*A)[1].getAsString()->str();
+  return fromJSON((*A)[0], M.At, P.index(0)) &&
+         readEach((*A)[2].getAsArray(), M.Fix, P.index(2),
+                  [](const json::Value &E, UnitEdit &Out, json::Path EP) {
+                    return fromJSON(E, Out, EP);
+                  });
 }
 
 } // namespace durcheck::crosstu

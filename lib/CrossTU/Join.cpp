@@ -5,6 +5,13 @@
 
 namespace durcheck::crosstu {
 
+Message UnitView::message(const UnitMessage &M) const {
+  Message Out{file(M.At.File), M.At.Offset, M.Text, {}};
+  for (const UnitEdit &E : M.Fix)
+    Out.Fix.push_back({file(E.File), E.Offset, E.Length, E.Text});
+  return Out;
+}
+
 bool joinAll(llvm::ArrayRef<UnitSections> Units, Verdicts &Out,
              std::string &Error) {
   for (const CheckEntry &Check : durabilityChecks()) {

@@ -6,6 +6,14 @@
 // as the parent's or the error's, at a call that cannot return, and after
 // the child's first violation on the path.
 //
+// Some calls only the whole program can judge: a call of a function this
+// unit cannot see, or of one of its own functions that makes such a call.
+// The walk cuts the child's paths at these open calls into pieces -- from
+// where the child starts, or from the return of an open call, to the open
+// calls reached next -- so that a join over every unit can put them back
+// together once it knows each callee. Alone, the unit takes every open call
+// for a violation, as clang-tidy must.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef DURCHECK_ANALYSIS_VFORKCHILD_H
@@ -15,6 +23,7 @@
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +60,36 @@ struct ChildViolation {
   const clang::VarDecl *Declared = nullptr;
 };
 
+/// A stretch of a child's paths between open calls. The child of a vfork
+/// call starts a piece at the call; a function judged as called by a child
+/// starts one at its entry; and each open call that a piece reaches starts
+/// another at its return.
+struct ChildPiece {
+  /// The vfork call whose child this is; null for a judged function.
+  const clang::CallExpr *Vfork = nullptr;
+  /// The open call after whose return it starts; null at the start.
+  const clang::CallExpr *After = nullptr;
+  /// The first violation on each of its paths, in source order. Those of a
+  /// vfork child include falling off the end.
+  std::vector<ChildViolation> Violations;
+  /// The pieces that start at the open calls it reaches.
+  std::vector<unsigned> Reaches;
+  /// A judged function: one of its paths returns.
+  bool Returns = false;
+
+  /// The violation at the open call it follows, when the callee turns out
+  /// to be unsafe.
+  ChildViolation unsafeCall() const;
+};
+
+/// A step down the chain of calls that makes a call unsafe in a child: a
+/// function the call reaches, and the first thing it does that a child must
+/// not.
+struct ChildStep {
+  const clang::FunctionDecl *In = nullptr;
+  ChildViolation What;
+};
+
 class VforkChildHandler {
 public:
   virtual ~VforkChildHandler();
@@ -69,6 +108,19 @@ struct ChildSafety {
   bool NeverReturns = false;
 };
 
+/// What calling a function of this unit means to a vfork child.
+struct ChildSummary {
+  /// As the unit alone judges it, every open call being unsafe.
+  ChildSafety Safety;
+  /// When it makes open calls: its pieces, its entry's first; else empty.
+  std::vector<ChildPiece> Pieces;
+  /// When it is unsafe alone: the first thing it does that a child must not,
+  /// in source order, an open call counting as one.
+  std::optional<ChildViolation> Why;
+
+  bool isOpen() const { return !Pieces.empty(); }
+};
+
 /// The calls a vfork child may make: the exec functions, _exit and _Exit,
 /// calls that touch no memory, the functions the project lists, and
 /// functions of the translation unit that only do these, transitively.
@@ -82,30 +134,52 @@ public:
   bool allows(const clang::CallExpr &Call);
   /// Whether the call never returns to the child.
   bool ends(const clang::CallExpr &Call);
-  /// What calling FD means to a child, judged from its body; nullopt for a
-  /// function the analysis cannot judge, such as a virtual one.
-  std::optional<ChildSafety> summaryOf(const clang::FunctionDecl &FD);
+  /// Whether only the whole program can tell what the call means to a
+  /// child: its callee is unseen, or calls an unseen function on some path.
+  bool isOpen(const clang::CallExpr &Call);
+  /// Whether the call may be open: a cheap test that judges nothing.
+  bool mayBeOpen(const clang::CallExpr &Call) const;
+  /// What calling FD means to a child, judged from its body on first use;
+  /// null for a function the analysis cannot judge, such as a virtual one,
+  /// or one it is still judging (recursion is not trusted).
+  const ChildSummary *summaryOf(const clang::FunctionDecl &FD);
+  /// The steps from What, done in In, down through the callees whose bodies
+  /// the unit sees and judges unsafe, each step's violation being a call of
+  /// the next; the chain stops at a callee it has walked through already.
+  std::vector<ChildStep> chain(const clang::FunctionDecl &In,
+                               const ChildViolation &What);
+  /// The chain below a call of Callee that makes the call unsafe; empty when
+  /// the unit cannot tell why, or the call is safe.
+  std::vector<ChildStep> chainBelow(const clang::FunctionDecl &Callee);
 
   clang::ASTContext &context() const { return Ctx; }
 
 private:
   bool isListed(const clang::FunctionDecl &FD) const;
-  /// The summary of the callee when this translation unit defines it,
-  /// judged on first use; nullopt for one it cannot see or is still judging.
+  /// Whether FD is defined in another unit, if anywhere: an external
+  /// function without a body here, outside the system headers, which the
+  /// model judges.
+  bool isUnseen(const clang::FunctionDecl &FD) const;
+  /// The callee of a call the model and the options do not settle.
+  const clang::FunctionDecl *judgedCallee(const clang::CallExpr &Call) const;
   std::optional<ChildSafety> summary(const clang::CallExpr &Call);
-  ChildSafety judge(const clang::FunctionDecl &FD);
+  ChildSummary judge(const clang::FunctionDecl &FD);
 
   const std::vector<std::string> AllowedFunctions;
   clang::ASTContext &Ctx;
-  llvm::DenseMap<const clang::FunctionDecl *, ChildSafety> Summaries;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<ChildSummary>>
+      Summaries;
   /// Functions being judged: a recursive call counts as unsafe.
   llvm::SmallPtrSet<const clang::FunctionDecl *, 4> InProgress;
 };
 
 /// Reports, in source order, the first violation on each path of the child
-/// of each vfork call in FD.
-void runVforkChildAnalysis(const clang::FunctionDecl &FD,
-                           ChildCallPolicy &Policy, VforkChildHandler &Handler);
+/// of each vfork call in FD, every open call being unsafe; and returns the
+/// children's pieces, the start of each vfork call's child first, in the
+/// order of the calls.
+std::vector<ChildPiece> runVforkChildAnalysis(const clang::FunctionDecl &FD,
+                                              ChildCallPolicy &Policy,
+                                              VforkChildHandler &Handler);
 
 } // namespace durcheck
 

@@ -31,10 +31,15 @@ bool readCode(const llvm::json::Value *V, const char (&Codes)[N],
   return I != llvm::StringRef::npos;
 }
 
+/// A non-negative integer that fits in 32 bits, as an index or offset.
+std::optional<unsigned> readIndex(const llvm::json::Value &V);
+
 llvm::json::Value toJSON(const Loc &L);
 bool fromJSON(const llvm::json::Value &V, Loc &L, llvm::json::Path P);
 llvm::json::Value toJSON(const UnitEdit &E);
 bool fromJSON(const llvm::json::Value &V, UnitEdit &E, llvm::json::Path P);
+llvm::json::Value toJSON(const UnitMessage &M);
+bool fromJSON(const llvm::json::Value &V, UnitMessage &M, llvm::json::Path P);
 
 /// Reads each element of an array, if there is one, with Read(value, out,
 /// path); false at the first it cannot read.

@@ -72,6 +72,8 @@ struct UnitView {
   llvm::StringRef Origin;
 
   const std::string &file(unsigned Index) const { return Files[Index]; }
+  /// M, with its places in absolute file names.
+  Message message(const UnitMessage &M) const;
 };
 
 struct Verdicts {

@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
 #include <string>
+#include <vector>
 
 namespace clang {
 class SourceManager;
@@ -46,6 +47,13 @@ struct UnitEdit {
   unsigned Offset = 0;
   unsigned Length = 0;
   std::string Text;
+};
+
+/// A warning or note, in a unit's file table.
+struct UnitMessage {
+  Loc At;
+  std::string Text;
+  std::vector<UnitEdit> Fix;
 };
 
 class UnitSink {

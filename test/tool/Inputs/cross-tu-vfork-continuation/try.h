@@ -1,0 +1,1 @@
+void try_exec(char *const argv[]);

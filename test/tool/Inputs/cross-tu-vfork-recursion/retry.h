@@ -1,0 +1,2 @@
+void ping(char *const argv[]);
+void pong(char *const argv[]);
