@@ -79,11 +79,12 @@ private:
 ///   void applyEdge(const clang::CFGBlock &B, unsigned SuccIndex,
 ///                  State &S) const;
 /// Follows(B, Succ) says whether the edge from B to Succ is taken at all.
-/// Returns the in-state of every block; none for the unreachable ones.
+/// Returns the in-state of every block; none for the unreachable ones. A
+/// Transfer that numbers what it meets on the way is passed non-const.
 template <typename State, typename JoinFn, typename Transfer,
           typename EdgeFilter>
 std::vector<std::optional<State>>
-solveForward(const clang::CFG &G, State AtEntry, JoinFn Join, const Transfer &T,
+solveForward(const clang::CFG &G, State AtEntry, JoinFn Join, Transfer &T,
              EdgeFilter Follows) {
   ForwardWorklist<State, JoinFn> Work(G, std::move(AtEntry), Join);
   while (const clang::CFGBlock *B = Work.pop()) {

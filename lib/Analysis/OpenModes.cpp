@@ -8,7 +8,6 @@
 
 #include "durcheck/Analysis/OpenModes.h"
 #include "Analysis/ForwardWorklist.h"
-#include "durcheck/Analysis/CFGBuild.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -221,6 +220,18 @@ private:
     }
   }
 
+  void recordArgs(const CallExpr &Call, const State &S,
+                  OpenModes &Record) const {
+    if (!Call.getDirectCallee())
+      return;
+    std::vector<model::FlagSet> Args;
+    for (const Expr *Arg : Call.arguments())
+      Args.push_back(Arg->getType()->isIntegerType()
+                         ? bitsOf(Arg, S)
+                         : model::FlagSet::unknown());
+    Record.CallArgs.try_emplace(&Call, std::move(Args));
+  }
+
   static bool isFdOpen(const model::OpenCall &Open) {
     return Open.Kind == model::OpenKind::Open ||
            Open.Kind == model::OpenKind::OpenAt;
@@ -234,7 +245,11 @@ private:
       return;
     }
     const Expr *NewFlags = model::setStatusFlagsArg(&Call, SetFl, Ctx);
-    if (!NewFlags || !(bitsOf(NewFlags, S).May & Direct))
+    if (!NewFlags) {
+      recordArgs(Call, S, Record);
+      return;
+    }
+    if (!(bitsOf(NewFlags, S).May & Direct))
       return;
     llvm::SmallVector<const CallExpr *, 2> Opens;
     collectOpens(Call.getArg(0), S, Opens);
@@ -252,8 +267,8 @@ private:
 //===-- Worklist to a fixpoint --------------------------------------------===//
 
 std::vector<std::optional<State>> solve(const CFG &G, const Transfer &T,
-                                        unsigned Width) {
-  ForwardWorklist Work(G, State(Width), joinInto);
+                                        State AtEntry) {
+  ForwardWorklist Work(G, std::move(AtEntry), joinInto);
   while (const CFGBlock *B = Work.pop()) {
     State Out = Work.in(*B);
     T.apply(*B, Out, nullptr);
@@ -268,19 +283,19 @@ std::vector<std::optional<State>> solve(const CFG &G, const Transfer &T,
 
 //===-- Record ------------------------------------------------------------===//
 
-OpenModes runOpenModeAnalysis(const FunctionDecl &FD, ASTContext &Ctx,
-                              const model::OpenFlags &Flags,
+OpenModes runOpenModeAnalysis(const FunctionDecl &FD, const CFG &G,
+                              ASTContext &Ctx, const model::OpenFlags &Flags,
                               OpenMatcher Match) {
   OpenModes Result;
-  if (!FD.hasBody())
-    return Result;
-  std::unique_ptr<CFG> G = buildFunctionCFG(FD, Ctx);
-  if (!G)
-    return Result;
   TrackedVars Vars(FD.getBody());
   Transfer T(Vars, Flags, Match, Ctx);
-  std::vector<std::optional<State>> In = solve(*G, T, Vars.size());
-  for (const CFGBlock *B : *G)
+  // A parameter holds whatever its caller passes.
+  State AtEntry(Vars.size());
+  for (const ParmVarDecl *Param : FD.parameters())
+    if (std::optional<unsigned> I = Vars.indexOf(Param))
+      AtEntry[*I].Bits = model::FlagSet::param(Param->getFunctionScopeIndex());
+  std::vector<std::optional<State>> In = solve(G, T, std::move(AtEntry));
+  for (const CFGBlock *B : G)
     if (const std::optional<State> &S = In[B->getBlockID()]) {
       State Copy = *S;
       T.apply(*B, Copy, &Result);

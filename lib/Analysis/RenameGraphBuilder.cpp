@@ -182,6 +182,7 @@ AccessPath GraphBuilder::FunctionBuild::valueOf(const Expr *E) {
     break;
   case model::PathKey::Field:
   case model::PathKey::Local:
+  case model::PathKey::Built:
     return P;
   }
   P.Name = Key->Text;
@@ -233,9 +234,7 @@ SpelledValue GraphBuilder::FunctionBuild::argument(const Expr *E) {
     return {std::move(P), {}};
   }
   SpelledValue V = spelled(E);
-  if (V.Value.Root == AccessPath::Literal &&
-      llvm::StringRef(V.Value.Name).find_first_of(" \t\n%") !=
-          llvm::StringRef::npos)
+  if (V.Value.Root == AccessPath::Literal && model::isMessageText(V.Value.Name))
     return SpelledValue();
   return V;
 }

@@ -56,6 +56,10 @@ std::string pathSpelling(const Expr &Path, const ASTContext &Ctx) {
     llvm::raw_string_ostream OS(Text);
     Path.printPretty(OS, nullptr, PrintingPolicy(Ctx.getLangOpts()));
   }
+  return quotePath(Text);
+}
+
+std::string quotePath(StringRef Text) {
   SmallVector<StringRef, 8> Words;
   llvm::SplitString(Text, Words);
   std::string OneLine = llvm::join(Words, " ");

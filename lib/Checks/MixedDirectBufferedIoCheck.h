@@ -3,13 +3,12 @@
 #ifndef DURCHECK_CHECKS_MIXEDDIRECTBUFFEREDIOCHECK_H
 #define DURCHECK_CHECKS_MIXEDDIRECTBUFFEREDIOCHECK_H
 
+#include "Checks/MixedReport.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "durcheck/Analysis/EnclosingFunctions.h"
-#include "durcheck/Analysis/MixedOpens.h"
-#include "durcheck/Analysis/OpenModes.h"
 #include "durcheck/CrossTU/Join.h"
+#include "durcheck/CrossTU/Locations.h"
 #include "durcheck/Model/Syscalls.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <string>
 #include <vector>
@@ -35,32 +34,14 @@ public:
   void onEndOfTranslationUnit() override;
 
   /// The join: pairs a buffered open with a direct open of the same file
-  /// in another unit.
+  /// in another unit, also through wrappers that other units define.
   static bool join(llvm::ArrayRef<crosstu::UnitView> Units,
                    crosstu::Verdicts &Out, std::string &Error);
 
 private:
-  /// An open whose file and mode are known.
-  struct Site {
-    model::OpenCall Open;
-    OpenFact Fact;
-    /// The fcntl that gave the open's descriptor O_DIRECT, if any.
-    const clang::CallExpr *SetDirect = nullptr;
-  };
-  std::optional<Site> classify(const model::OpenCall &Open,
-                               const clang::FunctionDecl *FD);
-  const OpenModes &modesOf(const clang::FunctionDecl &FD);
   void judgeOpens();
-  /// The definition whose body holds E, or null outside any function.
-  const clang::FunctionDecl *enclosing(const clang::Expr *E);
-  /// Warns at a buffered open, with a note at its direct partner.
-  void report(const Site &Buffered, const Site &Direct);
-  void recordOpens(const std::vector<Site> &Sites,
-                   const std::vector<bool> &Reported);
-  static clang::SourceLocation directLoc(const Site &Direct);
-  static DirectHow directHow(const Site &Direct);
-  static bool isFdOpen(const Site &S);
-  std::optional<clang::FixItHint> addDirectFlag(const model::OpenCall &Open);
+  void report(const mixed::ReportedMixed &R, crosstu::Locations &Locs);
+  std::optional<clang::FixItHint> addDirectFlag(const clang::Expr &Flags);
 
   const std::string OpenLikeFunctionsOption;
   const bool IgnoreWriteOnlyOpens;
@@ -71,7 +52,6 @@ private:
   std::vector<const clang::Expr *> Candidates;
   EnclosingFunctions Functions;
   llvm::DenseSet<clang::SourceLocation> Seen;
-  llvm::DenseMap<const clang::FunctionDecl *, OpenModes> Modes;
   clang::ASTContext *Ctx = nullptr;
   clang::Preprocessor *PP = nullptr;
 };

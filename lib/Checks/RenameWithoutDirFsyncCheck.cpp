@@ -49,22 +49,6 @@ private:
   std::set<std::pair<FileID, std::string>> &Included;
 };
 
-std::vector<FixItHint> hints(const std::vector<crosstu::UnitEdit> &Edits,
-                             const crosstu::Locations &Locs) {
-  std::vector<FixItHint> Out;
-  for (const crosstu::UnitEdit &E : Edits) {
-    SourceLocation L = Locs.toSource({E.File, E.Offset});
-    if (L.isInvalid())
-      continue;
-    Out.push_back(E.Length == 0 ? FixItHint::CreateInsertion(L, E.Text)
-                                : FixItHint::CreateReplacement(
-                                      CharSourceRange::getCharRange(
-                                          L, L.getLocWithOffset(E.Length)),
-                                      E.Text));
-  }
-  return Out;
-}
-
 } // namespace
 
 RenameWithoutDirFsyncCheck::RenameWithoutDirFsyncCheck(
@@ -199,10 +183,10 @@ RenameWithoutDirFsyncCheck::allIncludeEdits(const rename::UnitGraphs &G,
 void RenameWithoutDirFsyncCheck::report(const rename::ReportedRename &R,
                                         crosstu::Locations &Locs) {
   diag(Locs.toSource(R.Warning.At), "%0")
-      << R.Warning.Text << hints(R.Warning.Fix, Locs);
+      << R.Warning.Text << Locs.hints(R.Warning.Fix);
   for (const rename::ReportedMessage &Note : R.Notes)
     diag(Locs.toSource(Note.At), "%0", DiagnosticIDs::Note)
-        << Note.Text << hints(Note.Fix, Locs);
+        << Note.Text << Locs.hints(Note.Fix);
 }
 
 void RenameWithoutDirFsyncCheck::onEndOfTranslationUnit() {
@@ -331,13 +315,10 @@ bool RenameWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
       Out.Dropped.insert(Key);
     if (!R.Reportable)
       continue;
-    crosstu::Finding Added;
-    Added.Check = Check.str();
-    Added.Unit = Present[R.Warning.Unit];
-    Added.Warning = toMessage(R.Warning, Units, Present);
-    for (const rename::ReportedMessage &N : R.Notes)
-      Added.Notes.push_back(toMessage(N, Units, Present));
-    Out.Added.push_back(std::move(Added));
+    Out.Added.push_back(crosstu::addedFinding(
+        Check, R, Present, [&](const rename::ReportedMessage &M) {
+          return toMessage(M, Units, Present);
+        }));
   }
   for (const auto &[Key, Signature] : Alone)
     if (!Holds.count(Key))

@@ -31,4 +31,19 @@ SourceLocation Locations::toSource(Loc L) const {
   return SM.getComposedLoc(It->second, L.Offset);
 }
 
+std::vector<FixItHint> Locations::hints(llvm::ArrayRef<UnitEdit> Edits) const {
+  std::vector<FixItHint> Out;
+  for (const UnitEdit &E : Edits) {
+    SourceLocation L = toSource({E.File, E.Offset});
+    if (L.isInvalid())
+      continue;
+    Out.push_back(E.Length == 0 ? FixItHint::CreateInsertion(L, E.Text)
+                                : FixItHint::CreateReplacement(
+                                      CharSourceRange::getCharRange(
+                                          L, L.getLocWithOffset(E.Length)),
+                                      E.Text));
+  }
+  return Out;
+}
+
 } // namespace durcheck::crosstu

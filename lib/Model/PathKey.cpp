@@ -55,30 +55,36 @@ static std::optional<PathKey> keyOfDecl(const ValueDecl *D,
 // names[i]: the array's key and the index's. A constant index keeps the
 // array's reach; a variable one is only meaningful within the function.
 static std::optional<PathKey> keyOfElement(const ArraySubscriptExpr *Sub,
-                                           const ASTContext &Ctx) {
-  std::optional<PathKey> Base = pathKeyOf(Sub->getBase(), Ctx);
+                                           const ASTContext &Ctx,
+                                           const ReadKeys *Reads) {
+  std::optional<PathKey> Base = pathKeyOf(Sub->getBase(), Ctx, Reads);
   if (!Base)
     return std::nullopt;
   const Expr *Index = Sub->getIdx()->IgnoreParenImpCasts();
   if (std::optional<llvm::APSInt> Value = Index->getIntegerConstantExpr(Ctx))
     return PathKey{Base->Kind, Base->Text + "[" +
                                    std::to_string(Value->getExtValue()) + "]"};
-  std::optional<PathKey> IndexKey = pathKeyOf(Index, Ctx);
+  std::optional<PathKey> IndexKey = pathKeyOf(Index, Ctx, Reads);
   if (!IndexKey)
     return std::nullopt;
   return PathKey{PathKey::Local, Base->Text + "[" + IndexKey->Text + "]"};
 }
 
-std::optional<PathKey> pathKeyOf(const Expr *E, const ASTContext &Ctx) {
+std::optional<PathKey> pathKeyOf(const Expr *E, const ASTContext &Ctx,
+                                 const ReadKeys *Reads) {
   if (!E)
     return std::nullopt;
   E = stripPathWrappers(E);
   if (const auto *Lit = dyn_cast<StringLiteral>(E))
     return PathKey{PathKey::Literal, Lit->getBytes().str()};
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (Reads)
+      if (auto It = Reads->find(Ref); It != Reads->end())
+        return It->second;
     return keyOfDecl(Ref->getDecl(), Ctx);
+  }
   if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
-    return keyOfElement(Sub, Ctx);
+    return keyOfElement(Sub, Ctx, Reads);
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
     if (!Field)
@@ -105,18 +111,64 @@ static bool isAtFdCwd(const Expr *DirFd, const ASTContext &Ctx) {
 }
 
 std::optional<PathKey> openedPathKey(const OpenCall &Open,
-                                     const ASTContext &Ctx) {
-  std::optional<PathKey> Path = pathKeyOf(Open.Path, Ctx);
+                                     const ASTContext &Ctx,
+                                     const ReadKeys *Reads) {
+  std::optional<PathKey> Path = pathKeyOf(Open.Path, Ctx, Reads);
   if (!Path || !Open.DirFd || isAtFdCwd(Open.DirFd, Ctx) ||
       (Path->Kind == PathKey::Literal &&
        StringRef(Path->Text).starts_with("/")))
     return Path;
-  std::optional<PathKey> Dir = pathKeyOf(Open.DirFd, Ctx);
+  std::optional<PathKey> Dir = pathKeyOf(Open.DirFd, Ctx, Reads);
   if (!Dir)
     return std::nullopt;
   PathKey::KindType Kind =
       Dir->Kind == PathKey::Local ? PathKey::Local : Path->Kind;
   return PathKey{Kind, "at(" + Dir->Text + ")/" + Path->Text};
+}
+
+// The text of a format whose every conversion is a %s of a literal.
+static std::optional<std::string> foldLiterals(StringRef Format,
+                                               ArrayRef<PathKey> Args) {
+  std::string Out;
+  size_t Next = 0;
+  for (size_t I = 0; I < Format.size(); ++I) {
+    if (Format[I] != '%') {
+      Out += Format[I];
+      continue;
+    }
+    char Conversion = I + 1 < Format.size() ? Format[++I] : '\0';
+    if (Conversion == '%') {
+      Out += '%';
+      continue;
+    }
+    if (Conversion != 's' || Next == Args.size() ||
+        Args[Next].Kind != PathKey::Literal)
+      return std::nullopt;
+    Out += Args[Next++].Text;
+  }
+  if (Next != Args.size())
+    return std::nullopt;
+  return Out;
+}
+
+PathKey formattedKey(StringRef Format, ArrayRef<PathKey> Args) {
+  if (Format == "%s" && Args.size() == 1)
+    return Args.front();
+  if (std::optional<std::string> Folded = foldLiterals(Format, Args))
+    return {PathKey::Literal, std::move(*Folded)};
+  // Each part with its kind and length, so that no two lists of parts
+  // read the same.
+  constexpr char KindCodes[] = "lmgfob";
+  PathKey Out{PathKey::Built,
+              "fmt(" + std::to_string(Format.size()) + ":" + Format.str()};
+  for (const PathKey &Arg : Args) {
+    Out.Text += "," + std::string(1, KindCodes[Arg.Kind]) +
+                std::to_string(Arg.Text.size()) + ":" + Arg.Text;
+    if (Arg.Kind == PathKey::Local)
+      Out.Kind = PathKey::Local;
+  }
+  Out.Text += ")";
+  return Out;
 }
 
 } // namespace durcheck::model

@@ -2,6 +2,7 @@
 
 #include "durcheck/Model/Syscalls.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/STLExtras.h"
@@ -74,6 +75,20 @@ constexpr OpenSignature OpenSignatures[] = {
     {"mkostemps", OpenKind::MkTemp, 0, -1, -1},
 };
 
+struct FillSignature {
+  llvm::StringLiteral Name;
+  PathFill::KindType Kind;
+  int Dest, Source;
+};
+
+constexpr FillSignature FillSignatures[] = {
+    {"snprintf", PathFill::Format, 0, 2}, {"sprintf", PathFill::Format, 0, 1},
+    {"strcpy", PathFill::Copy, 0, 1},     {"stpcpy", PathFill::Copy, 0, 1},
+    {"strncpy", PathFill::Copy, 0, 1},    {"strlcpy", PathFill::Copy, 0, 1},
+    {"strcat", PathFill::Append, 0, 1},   {"strncat", PathFill::Append, 0, 1},
+    {"strlcat", PathFill::Append, 0, 1},
+};
+
 template <typename Signature, size_t N>
 const Signature *lookup(const Signature (&Table)[N], StringRef Name) {
   for (const Signature &S : Table)
@@ -135,6 +150,50 @@ matchOpen(const CallExpr *Call, ArrayRef<OpenLikeFunction> OpenLikeFunctions) {
     if (F.Name == Name || F.Name == Plain)
       return makeOpen(Call, OpenKind::Open, F.Path, F.Flags, -1);
   return std::nullopt;
+}
+
+std::optional<PathFill> matchPathFill(const CallExpr *Call) {
+  if (Call->containsErrors())
+    return std::nullopt;
+  const FillSignature *S = lookup(FillSignatures, calleeName(Call));
+  if (!S || !arg(Call, S->Source))
+    return std::nullopt;
+  PathFill F;
+  F.Kind = S->Kind;
+  F.Dest = arg(Call, S->Dest);
+  F.Source = arg(Call, S->Source);
+  if (F.Kind == PathFill::Format)
+    F.Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs())
+                 .drop_front(S->Source + 1);
+  return F;
+}
+
+bool mayWriteThrough(const CallExpr *Call, unsigned Index) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  // A member operator's object is its first argument.
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
+      MD && MD->isInstance() && isa<CXXOperatorCallExpr>(Call)) {
+    if (Index == 0)
+      return !MD->isConst();
+    --Index;
+  }
+  QualType CalleeType =
+      Callee ? Callee->getType() : Call->getCallee()->getType();
+  if (!CalleeType->getPointeeType().isNull())
+    CalleeType = CalleeType->getPointeeType();
+  const auto *Proto = CalleeType->getAs<FunctionProtoType>();
+  if (!Proto)
+    return true;
+  if (Index < Proto->getNumParams()) {
+    QualType Pointee = Proto->getParamType(Index)->getPointeeType();
+    return !Pointee.isNull() && !Pointee.isConstQualified();
+  }
+  // A variadic argument is read, except by a scanf-like format.
+  if (Callee)
+    for (const FormatAttr *A : Callee->specific_attrs<FormatAttr>())
+      if (A->getType()->getName().contains("scanf"))
+        return true;
+  return false;
 }
 
 // Whether an openmode expression names one of the openmode constants Names.
@@ -278,6 +337,18 @@ const Expr *stripPathWrappers(const Expr *E) {
   return E;
 }
 
+const DeclRefExpr *pathRootRead(const Expr *E) {
+  E = stripPathWrappers(E);
+  while (true) {
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      E = Member->getBase()->IgnoreParenImpCasts();
+    else if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
+      E = Sub->getBase()->IgnoreParenImpCasts();
+    else
+      return dyn_cast<DeclRefExpr>(E);
+  }
+}
+
 // Linux's values on x86-64 and the other architectures of the generic ABI,
 // for translation units that do not define the macro themselves.
 static uint64_t fallbackValue(StringRef Name) {
@@ -367,7 +438,7 @@ std::optional<uint64_t> OpenFlags::mayBits(const Expr *Flags,
     return evaluate(VD->getInit(), Ctx, Initialiser);
   };
   FlagSet Bits = evaluate(Flags, Ctx, Initialiser);
-  if (Bits.Opaque)
+  if (!Bits.known())
     return std::nullopt;
   return Bits.May;
 }

@@ -1,16 +1,21 @@
-//===- MixedOpens.h - Files opened both direct and buffered -----*- C++ -*-===//
+//===- MixedOpens.h - The opens of a unit, as the mixed check sees them -*-===//
 //
-// The join of the mixed-I/O check. Its input is plain data, one fact per
-// open, so the standalone driver can join the facts of many translation
-// units the same way the check joins those of one.
+// The opens of each function and its calls of functions that may open,
+// with the files in terms of keys and parameters and the flags in terms of
+// constants and parameters. Plain data, built from the AST in a unit
+// (MixedOpensBuilder) and written to its result file, so that the analysis
+// (OpenSummaries) runs over one unit under clang-tidy and over every unit
+// in the driver's join alike.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef DURCHECK_ANALYSIS_MIXEDOPENS_H
 #define DURCHECK_ANALYSIS_MIXEDOPENS_H
 
+#include "durcheck/Analysis/AccessPath.h"
 #include "durcheck/CrossTU/Sink.h"
 #include "durcheck/Model/PathKey.h"
+#include "durcheck/Model/Syscalls.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/JSON.h"
 #include <cstddef>
@@ -18,7 +23,7 @@
 #include <string>
 #include <vector>
 
-namespace durcheck {
+namespace durcheck::mixed {
 
 /// How an open treats the page cache.
 enum class CacheMode {
@@ -33,12 +38,10 @@ enum class CacheMode {
 struct OpenFact {
   model::PathKey Key;
   CacheMode Mode = CacheMode::Buffered;
-  /// Whether the open may read the file.
-  bool Reads = true;
+  /// The open or call it is made at. Two opens of one call of a wrapper
+  /// never pair: the wrapper mixes its own parameter, and is reported.
+  uint64_t Site = 0;
 };
-
-/// How a direct open became direct, which its note says.
-enum class DirectHow { Opened, MaybeOpened, SetByFcntl };
 
 /// A buffered open and the direct open of the same file it is reported
 /// with, as indexes into the facts.
@@ -47,38 +50,90 @@ struct MixedOpen {
   size_t Direct;
 };
 
-/// Pairs every buffered open (every reading one with IgnoreWriteOnly) with
-/// a direct open of the same key: the first Direct one in the order given,
-/// else the first MaybeDirect one. The result is in the order of the
-/// buffered opens.
-std::vector<MixedOpen> findMixedOpens(llvm::ArrayRef<OpenFact> Facts,
-                                      bool IgnoreWriteOnly);
+/// Pairs every buffered open with a direct open of the same key at another
+/// site: the first Direct one in the order given, else the first
+/// MaybeDirect one. The result is in the order of the buffered opens.
+std::vector<MixedOpen> findMixedOpens(llvm::ArrayRef<OpenFact> Facts);
 
-/// An open whose file other units may open too: a direct one, or a buffered
-/// one its own unit found no direct partner for.
-struct MixedOpenSite {
-  OpenFact Fact;
-  /// Where a finding or note at the open goes.
-  crosstu::Loc At;
-  /// The path as the messages spell it.
+/// A file as a function names it.
+struct FilePath {
+  /// None when nothing names it: a call's result, a buffer filled
+  /// differently on the paths that reach the open.
+  std::optional<model::PathKey> Key;
+  /// The parameter, and the fields reached from it, that holds the file
+  /// while it holds what the caller passed.
+  std::optional<AccessPath> Param;
+  /// The path as messages spell it there.
   std::string Spelling;
-  DirectHow How = DirectHow::Opened;
-  /// For a buffered open: whether it is an open() that takes flags, whether
-  /// a warning there reaches the report, and the edit that adds O_DIRECT.
-  bool FdOpen = true;
+  /// Its source text, which a caller appends a callee's fields to.
+  std::string Code;
+};
+
+/// An open of a file by path.
+struct OpenSite {
+  /// The position in the unit, in the order of its sources: the first
+  /// direct open of a file is the one its buffered opens are reported with.
+  unsigned Order = 0;
+  crosstu::Loc At;
+  /// Whether a warning at the open reaches the report (NOLINT, header
+  /// filter).
   bool Reportable = true;
+  FilePath Path;
+  /// open(), openat() and the OpenLikeFunctions take O_* flags; fopen,
+  /// creat and the streams are always buffered.
+  bool TakesFlags = true;
+  model::FlagSet Flags;
+  /// For the opens without flags: whether it may read the file.
+  bool Reads = true;
+  /// The fcntl(F_SETFL) that gives its descriptor O_DIRECT.
+  std::optional<crosstu::Loc> SetDirect;
+  /// The edit that adds O_DIRECT to its flags.
   std::optional<crosstu::UnitEdit> AddDirect;
 };
 
-/// What the mixed-I/O check of one unit leaves for the join.
-struct MixedUnitOpens {
-  std::vector<MixedOpenSite> Sites;
+/// An argument of a call, as the callee's open of a parameter uses it.
+struct CallArgument {
+  FilePath Path;
+  model::FlagSet Flags = model::FlagSet::unknown();
+  /// The edit that adds O_DIRECT to the argument, for constant flags.
+  std::optional<crosstu::UnitEdit> AddDirect;
 };
 
-llvm::json::Value toJSON(const MixedUnitOpens &U);
-bool fromJSON(const llvm::json::Value &V, MixedUnitOpens &U,
-              llvm::json::Path P);
+/// A call of a project function, which may open a file it is given.
+struct CallSite {
+  unsigned Order = 0;
+  crosstu::Loc At;
+  bool Reportable = true;
+  /// The callee's cross-TU name.
+  std::string Callee;
+  std::vector<CallArgument> Args;
+};
 
-} // namespace durcheck
+struct OpenFunction {
+  /// The cross-TU name; empty for the opens outside any function.
+  std::string Name;
+  /// The name a message gives it.
+  std::string Display;
+  crosstu::Loc Where;
+  std::vector<OpenSite> Opens;
+  std::vector<CallSite> Calls;
+};
+
+/// What the mixed-I/O check of one unit leaves for the join.
+struct UnitOpens {
+  std::vector<OpenFunction> Functions;
+  /// The unit's IgnoreWriteOnlyOpens.
+  bool IgnoreWriteOnly = false;
+  /// The unit's O_DIRECT and O_WRONLY.
+  uint64_t DirectBit = 040000;
+  uint64_t WriteOnlyBit = 01;
+};
+
+/// The result file's form leaves out what no other unit can use: keys of
+/// locals, and calls and opens left with nothing another unit can name.
+llvm::json::Value toJSON(const UnitOpens &U);
+bool fromJSON(const llvm::json::Value &V, UnitOpens &U, llvm::json::Path P);
+
+} // namespace durcheck::mixed
 
 #endif // DURCHECK_ANALYSIS_MIXEDOPENS_H

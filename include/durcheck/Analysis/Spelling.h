@@ -24,6 +24,9 @@ Spelling spellingOf(const clang::Expr &E, const clang::ASTContext &Ctx);
 /// compiler sees it when it is written in a macro's body.
 std::string pathSpelling(const clang::Expr &Path, const clang::ASTContext &Ctx);
 
+/// The source text of a path as pathSpelling() gives it.
+std::string quotePath(llvm::StringRef Text);
+
 } // namespace durcheck
 
 #endif // DURCHECK_ANALYSIS_SPELLING_H

@@ -61,6 +61,21 @@ struct Finding {
   std::vector<Message> Notes;
 };
 
+/// The finding a join adds for a check's report R, made over the units
+/// Present (R's unit numbers index it), with ToMessage converting each of
+/// R's warning and notes.
+template <typename Report, typename ToMessageFn>
+Finding addedFinding(llvm::StringRef Check, const Report &R,
+                     llvm::ArrayRef<unsigned> Present, ToMessageFn ToMessage) {
+  Finding Added;
+  Added.Check = Check.str();
+  Added.Unit = Present[R.Warning.Unit];
+  Added.Warning = ToMessage(R.Warning);
+  for (const auto &Note : R.Notes)
+    Added.Notes.push_back(ToMessage(Note));
+  return Added;
+}
+
 /// What one unit left for the join of one check.
 struct UnitView {
   /// The unit's file table, absolute, by index.

@@ -5,6 +5,7 @@
 #define DURCHECK_CROSSTU_LOCATIONS_H
 
 #include "durcheck/CrossTU/Sink.h"
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
 #include <vector>
@@ -23,6 +24,9 @@ public:
   Loc locate(clang::SourceLocation L);
   /// A place locate() gave, as a location of this unit.
   clang::SourceLocation toSource(Loc L) const;
+  /// Edits at places locate() gave, as fix-it hints; the others are left
+  /// out.
+  std::vector<clang::FixItHint> hints(llvm::ArrayRef<UnitEdit> Edits) const;
 
 private:
   const clang::SourceManager &SM;

@@ -74,6 +74,29 @@ matchOpen(const clang::CallExpr *Call,
           llvm::ArrayRef<OpenLikeFunction> OpenLikeFunctions);
 std::optional<OpenCall> matchStreamOpen(const clang::Expr *E);
 
+/// A call that writes a path into a buffer, with its operands.
+struct PathFill {
+  enum KindType {
+    /// snprintf and sprintf: Source is the format, Args what it formats.
+    Format,
+    /// strcpy and the like: the buffer holds Source.
+    Copy,
+    /// strcat and the like: the buffer holds what it held, then Source.
+    Append,
+  };
+  KindType Kind = Copy;
+  const clang::Expr *Dest = nullptr;
+  const clang::Expr *Source = nullptr;
+  llvm::ArrayRef<const clang::Expr *> Args;
+};
+
+std::optional<PathFill> matchPathFill(const clang::CallExpr *Call);
+
+/// Whether a call may write through its argument Index: a pointer to
+/// non-const, an argument a scanf-like function reads into, or one whose
+/// parameter the call does not declare.
+bool mayWriteThrough(const clang::CallExpr *Call, unsigned Index);
+
 /// fcntl(fd, F_SETFL, flags): the flags argument, or null for any other call.
 /// SetFl is the TU's value of F_SETFL.
 const clang::Expr *setStatusFlagsArg(const clang::CallExpr *Call,
@@ -93,34 +116,55 @@ bool yieldsDirectoryPath(const clang::Expr *E);
 bool isDirfdCall(const clang::CallExpr *Call);
 
 /// What a flags expression may and must set. Bits the analysis cannot see,
-/// such as those of a parameter or of fcntl(F_GETFL), make it Opaque.
+/// such as those of fcntl(F_GETFL), make it Opaque. The bits of an integer
+/// parameter are known only at a call: Param says they are or'ed in.
 struct FlagSet {
   uint64_t Must = 0;
   /// The known bits that may be set; a superset of Must.
   uint64_t May = 0;
   bool Opaque = false;
+  std::optional<unsigned> Param;
 
-  static FlagSet constant(uint64_t V) { return {V, V, false}; }
-  static FlagSet unknown() { return {0, 0, true}; }
+  static FlagSet constant(uint64_t V) { return {V, V, false, std::nullopt}; }
+  static FlagSet unknown() { return {0, 0, true, std::nullopt}; }
+  /// The flags a caller passes as parameter Index.
+  static FlagSet param(unsigned Index) { return {0, 0, false, Index}; }
   /// Either of two values, as after a branch or a conditional operator.
   FlagSet join(const FlagSet &O) const {
-    return {Must & O.Must, May | O.May, Opaque || O.Opaque};
+    bool SameParam = Param == O.Param;
+    return {Must & O.Must, May | O.May, Opaque || O.Opaque || !SameParam,
+            SameParam ? Param : std::nullopt};
   }
   FlagSet operator|(const FlagSet &O) const {
-    return {Must | O.Must, May | O.May, Opaque || O.Opaque};
+    bool TwoParams = Param && O.Param && *Param != *O.Param;
+    return {Must | O.Must, May | O.May, Opaque || O.Opaque || TwoParams,
+            Param ? Param : O.Param};
   }
-  /// a & b: only the bits both may set; an opaque side may set any bit.
+  /// a & b: only the bits both may set; a side the analysis cannot see may
+  /// set any bit.
   FlagSet operator&(const FlagSet &O) const {
-    if (Opaque && O.Opaque)
+    bool Unseen = !known(), OtherUnseen = !O.known();
+    if (Unseen && OtherUnseen)
       return unknown();
-    uint64_t MayA = Opaque ? ~uint64_t(0) : May;
-    uint64_t MayB = O.Opaque ? ~uint64_t(0) : O.May;
-    return {Must & O.Must, MayA & MayB, false};
+    uint64_t MayA = Unseen ? ~uint64_t(0) : May;
+    uint64_t MayB = OtherUnseen ? ~uint64_t(0) : O.May;
+    return {Must & O.Must, MayA & MayB, false, std::nullopt};
   }
+  /// Neither opaque nor dependent on a parameter.
+  bool known() const { return !Opaque && !Param; }
   /// Known not to set any of Bits.
-  bool lacks(uint64_t Bits) const { return !Opaque && !(May & Bits); }
+  bool lacks(uint64_t Bits) const { return known() && !(May & Bits); }
+  /// The flags at a call whose argument for Param has the flags Arg.
+  FlagSet atCall(const FlagSet &Arg) const {
+    if (!Param)
+      return *this;
+    FlagSet Own = *this;
+    Own.Param.reset();
+    return Own | Arg;
+  }
   bool operator==(const FlagSet &O) const {
-    return Must == O.Must && May == O.May && Opaque == O.Opaque;
+    return Must == O.Must && May == O.May && Opaque == O.Opaque &&
+           Param == O.Param;
   }
 };
 
@@ -164,6 +208,10 @@ private:
 /// parentheses, casts, temporaries, c_str(), and conversions to
 /// std::filesystem::path or std::string.
 const clang::Expr *stripPathWrappers(const clang::Expr *E);
+
+/// The variable read a path expression starts from: buf, p, f->name and
+/// names[i] start from a read of buf, p, f and names. Null for the others.
+const clang::DeclRefExpr *pathRootRead(const clang::Expr *E);
 
 } // namespace durcheck::model
 
