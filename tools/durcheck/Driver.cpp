@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "ChangedLines.h"
 #include "CompileDatabase.h"
 #include "DurableFile.h"
 #include "Fixes.h"
@@ -117,6 +118,19 @@ cl::opt<std::string> Baselined(
              "(the default) leaves them out, unchanged lists them with "
              "baselineState \"unchanged\""),
     cl::init("omit"), cl::cat(Category));
+cl::opt<std::string> DiffFrom(
+    "diff-from",
+    cl::desc("Analyse only the units that read a file changed since this git "
+             "revision, and report only the findings on added or changed "
+             "lines: git diff <rev>, in the repository that holds "
+             "--source-root or the current directory"),
+    cl::value_desc("rev"), cl::cat(Category));
+cl::opt<std::string> DiffFile(
+    "diff",
+    cl::desc("As --diff-from, with the changes read from this unified diff "
+             "(- for stdin); its file names are relative to --source-root or "
+             "the current directory, after git's a/ and b/ prefixes"),
+    cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
                     cl::cat(Category));
 cl::opt<bool> ExitZero("exit-zero",
@@ -279,32 +293,114 @@ int describeConfig(const TidyConfig &C) {
   return Clean;
 }
 
-// Runs every unit on Jobs threads; the results keep the units' order.
-std::vector<UnitResult> analyseAll(const WorkList &Work, const TidyConfig &C,
-                                   unsigned JobCount) {
-  SharedOptions Options(C);
-  std::vector<UnitResult> Results(Work.Units.size());
+// --source-root, or the current directory, absolute.
+std::string sourceRoot() {
+  SmallString<256> Root(SourceRoot);
+  if (Root.empty())
+    sys::fs::current_path(Root);
+  sys::fs::make_absolute(Root);
+  return std::string(Root);
+}
+
+// Calls Work(I) for each I below Count, on JobCount threads.
+void parallelFor(size_t Count, unsigned JobCount,
+                 function_ref<void(size_t)> Work) {
   std::atomic<size_t> Next{0};
-  std::mutex ProgressLock;
-  size_t Done = 0;
-  bool Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   auto Worker = [&] {
-    for (size_t I; (I = Next++) < Work.Units.size();) {
-      Results[I] = analyseUnit(Work.Units[I], Options);
-      if (!Progress)
-        continue;
-      std::lock_guard<std::mutex> Guard(ProgressLock);
-      errs() << "[" << ++Done << "/" << Work.Units.size() << "] "
-             << Work.Units[I].Filename << "\n";
-    }
+    for (size_t I; (I = Next++) < Count;)
+      Work(I);
   };
   std::vector<std::thread> Threads;
-  for (unsigned T = 1; T < std::min<size_t>(JobCount, Work.Units.size()); ++T)
+  for (unsigned T = 1; T < std::min<size_t>(JobCount, Count); ++T)
     Threads.emplace_back(Worker);
   Worker();
   for (std::thread &T : Threads)
     T.join();
+}
+
+// Runs every unit on Jobs threads; the results keep the units' order.
+std::vector<UnitResult> analyseAll(const WorkList &Work, SharedOptions &Options,
+                                   unsigned JobCount) {
+  std::vector<UnitResult> Results(Work.Units.size());
+  std::mutex ProgressLock;
+  size_t Done = 0;
+  bool Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  parallelFor(Work.Units.size(), JobCount, [&](size_t I) {
+    Results[I] = analyseUnit(Work.Units[I], Options);
+    if (!Progress)
+      return;
+    std::lock_guard<std::mutex> Guard(ProgressLock);
+    errs() << "[" << ++Done << "/" << Work.Units.size() << "] "
+           << Work.Units[I].Filename << "\n";
+  });
   return Results;
+}
+
+// Diff mode: the changes, read before any work is done, and where they
+// came from in Source; nothing without --diff-from or --diff.
+std::optional<ChangedLines> readChanges(std::string &Source,
+                                        std::string &Error) {
+  bool FromGit = DiffFrom.getNumOccurrences(),
+       FromFile = DiffFile.getNumOccurrences();
+  if (!FromGit && !FromFile)
+    return std::nullopt;
+  if (FromGit && FromFile)
+    Error = "--diff-from and --diff both give the changes; pass only one";
+  else if (FromGit ? DiffFrom.empty() : DiffFile.empty())
+    Error = FromGit ? "--diff-from needs a git revision"
+                    : "--diff needs a file, or - for stdin";
+  else if (!FactsDir.empty() || !WriteBaseline.empty())
+    Error =
+        std::string(!FactsDir.empty() ? "--facts-dir" : "--write-baseline") +
+        " records every unit's results, and diff mode analyses only the "
+        "changed ones; pass only one";
+  if (!Error.empty())
+    return std::nullopt;
+  if (FromGit) {
+    std::string Root;
+    std::optional<std::string> Text =
+        gitDiff(DiffFrom, sourceRoot(), Root, Error);
+    if (!Text)
+      return std::nullopt;
+    Source = "git diff " + DiffFrom;
+    return ChangedLines::parse(*Text, Root, "from " + Source, Error);
+  }
+  auto Buffer = MemoryBuffer::getFileOrSTDIN(DiffFile, /*IsText=*/true);
+  if (!Buffer) {
+    Error =
+        "cannot read --diff '" + DiffFile + "': " + Buffer.getError().message();
+    return std::nullopt;
+  }
+  Source = DiffFile;
+  return ChangedLines::parse(
+      (*Buffer)->getBuffer(), sourceRoot(),
+      DiffFile == "-" ? "on stdin" : "'" + DiffFile + "'", Error);
+}
+
+// Diff mode keeps the units that read a changed file, as their
+// preprocessor alone tells, and returns how many it left out. A unit whose
+// preprocessor fails is kept, for its analysis to say why.
+unsigned keepChangedUnits(WorkList &Work, ChangedLines &Changes,
+                          SharedOptions &Options, unsigned JobCount) {
+  std::vector<char> Keep(Work.Units.size());
+  for (size_t I = 0; I < Work.Units.size(); ++I)
+    Keep[I] = Changes.changes(Work.Units[I].Filename);
+  std::vector<std::optional<std::vector<std::string>>> Read(Work.Units.size());
+  if (Changes.files())
+    parallelFor(Work.Units.size(), JobCount, [&](size_t I) {
+      if (!Keep[I])
+        Read[I] = filesRead(Work.Units[I], Options);
+    });
+  std::vector<clang::tooling::CompileCommand> Kept;
+  for (size_t I = 0; I < Work.Units.size(); ++I)
+    if (Keep[I] || (Changes.files() &&
+                    (!Read[I] || llvm::any_of(*Read[I], [&](StringRef F) {
+                      return Changes.changes(F);
+                    }))))
+      Kept.push_back(std::move(Work.Units[I]));
+  unsigned Left = Work.Units.size() - Kept.size();
+  Work.Units = std::move(Kept);
+  return Left;
 }
 
 bool sameFinding(const ClangTidyError &A, const ClangTidyError &B) {
@@ -423,15 +519,6 @@ bool useColor(bool ToStdout) {
   return UseColor == cl::BOU_TRUE;
 }
 
-// --source-root, or the current directory, absolute.
-std::string sourceRoot() {
-  SmallString<256> Root(SourceRoot);
-  if (Root.empty())
-    sys::fs::current_path(Root);
-  sys::fs::make_absolute(Root);
-  return std::string(Root);
-}
-
 // The --baseline file, read before any work is done.
 std::optional<std::set<std::string>> readBaselineOption(std::string &Error) {
   if (Baselined != "omit" && Baselined != "unchanged")
@@ -499,7 +586,9 @@ std::string joinConflict(bool CompilerArgs) {
                                   &WarningsAsErrors,
                                   std::addressof(ExtraArgs),
                                   std::addressof(ExtraArgsBefore),
-                                  &FactsDir};
+                                  &FactsDir,
+                                  &DiffFrom,
+                                  &DiffFile};
   for (const cl::Option *O : Analysis)
     if (O->getNumOccurrences())
       Given.push_back(O->ArgStr);
@@ -576,9 +665,18 @@ int run(int Argc, const char **Argv) {
       if (std::string Why = checkWritable(*Out); !Why.empty())
         return fail(Why);
 
+  std::string DiffSource;
+  std::optional<ChangedLines> Changes;
+  if (!Join) {
+    Changes = readChanges(DiffSource, Error);
+    if (!Error.empty())
+      return fail(Error);
+  }
+
   auto Start = std::chrono::steady_clock::now();
   std::vector<UnitResult> Results;
   FactsManifest Run;
+  unsigned UnitsUnchanged = 0;
   if (Join) {
     if (std::string Why = joinConflict(FixedArgs.has_value()); !Why.empty())
       return fail(Why);
@@ -595,13 +693,12 @@ int run(int Argc, const char **Argv) {
     std::optional<WorkList> Work = selectWork(Request, Error);
     if (!Work)
       return fail(Error);
-    Results = analyseAll(*Work, C, *JobCount);
-    Run = {workListIdentity(*Work),
-           1,
-           1,
-           unsigned(Work->Units.size()),
-           Work->Duplicates,
-           {},
+    SharedOptions Options(C);
+    unsigned Units = Work->Units.size();
+    if (Changes)
+      UnitsUnchanged = keepChangedUnits(*Work, *Changes, Options, *JobCount);
+    Results = analyseAll(*Work, Options, *JobCount);
+    Run = {workListIdentity(*Work), 1, 1, Units, Work->Duplicates, {},
            std::move(Work->Skipped)};
     Run.Indexes.resize(Results.size());
     std::iota(Run.Indexes.begin(), Run.Indexes.end(), 0);
@@ -619,6 +716,9 @@ int run(int Argc, const char **Argv) {
     return fail(Error);
   Report &R = *Assembled;
   R.Skipped = std::move(Run.Skipped);
+  if (Changes)
+    R.Diff = DiffMatch{DiffSource, unsigned(Changes->files()), UnitsUnchanged,
+                       keepChanged(R.Findings, *Changes)};
   R.Fingerprints = fingerprints(R.Findings, sourceRoot());
   R.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)

@@ -224,6 +224,12 @@ std::string renderJson(const Report &R) {
     Baseline = json::Object{{"file", json::fixUTF8(R.Baseline->File)},
                             {"unchanged", R.Baseline->Unchanged.size()},
                             {"stale", R.Baseline->Stale}};
+  json::Value Diff = nullptr;
+  if (R.Diff)
+    Diff = json::Object{{"source", json::fixUTF8(R.Diff->Source)},
+                        {"changed_files", R.Diff->ChangedFiles},
+                        {"units_unchanged", R.Diff->UnitsUnchanged},
+                        {"unchanged", R.Diff->Unchanged}};
   json::Object Root{
       {"version", 1},
       {"tool",
@@ -238,6 +244,7 @@ std::string renderJson(const Report &R) {
                                {"duplicates", R.Duplicates},
                                {"skipped", std::move(SkippedPerKind)},
                                {"baseline", std::move(Baseline)},
+                               {"diff", std::move(Diff)},
                                {"findings", R.Findings.size()},
                                {"findings_per_check", std::move(PerCheck)}}}};
   return llvm::formatv("{0:2}", json::Value(std::move(Root))).str() + "\n";
@@ -335,6 +342,21 @@ private:
               R.Baseline->Stale, R.Baseline->Stale == 1 ? "y" : "ies")
               .str(),
           R.Baseline->File));
+    if (R.Diff)
+      Notifications.push_back(json::Object{
+          {"level", "note"},
+          {"message",
+           json::Object{
+               {"text",
+                json::fixUTF8(
+                    llvm::formatv("diff mode ({0}): {1} translation unit{2} "
+                                  "with no changed file not analysed; {3} "
+                                  "finding{4} on unchanged lines left out",
+                                  R.Diff->Source, R.Diff->UnitsUnchanged,
+                                  R.Diff->UnitsUnchanged == 1 ? "" : "s",
+                                  R.Diff->Unchanged,
+                                  R.Diff->Unchanged == 1 ? "" : "s")
+                        .str())}}}});
     return json::Object{
         {"executionSuccessful", R.Failures.empty()},
         {"toolExecutionNotifications", std::move(Notifications)}};
@@ -489,6 +511,10 @@ std::string renderSummary(const Report &R) {
   for (SkipKind Kind : AllSkipKinds)
     if (unsigned Count = R.skipped(Kind))
       Line += llvm::formatv("; {0} skipped: {1}", Count, describe(Kind)).str();
+  if (R.Diff)
+    Line += llvm::formatv("; {0} with no changed file; {1} on unchanged lines",
+                          R.Diff->UnitsUnchanged, R.Diff->Unchanged)
+                .str();
   if (R.Baseline)
     Line += llvm::formatv("; {0} in the baseline", R.Baseline->Unchanged.size())
                 .str();

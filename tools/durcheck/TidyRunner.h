@@ -84,6 +84,13 @@ struct UnitResult {
 UnitResult analyseUnit(const clang::tooling::CompileCommand &Command,
                        SharedOptions &Options);
 
+/// The files a unit reads -- its main file and every file it includes --
+/// absolute, from a run of its preprocessor alone; nothing when that run
+/// fails, which the unit's analysis then explains.
+std::optional<std::vector<std::string>>
+filesRead(const clang::tooling::CompileCommand &Command,
+          SharedOptions &Options);
+
 } // namespace durcheck
 
 #endif // DURCHECK_TOOLS_TIDYRUNNER_H
