@@ -13,6 +13,7 @@
 #include "DurableFile.h"
 #include "Fixes.h"
 #include "Report.h"
+#include "ResultCache.h"
 #include "ResultFile.h"
 #include "TidyRunner.h"
 #include "clang-tidy/ClangTidy.h"
@@ -131,6 +132,17 @@ cl::opt<std::string> DiffFile(
              "(- for stdin); its file names are relative to --source-root or "
              "the current directory, after git's a/ and b/ prefixes"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Reuse the results of units whose command, configuration and "
+             "files are unchanged, kept in this directory (default: "
+             "$DURCHECK_CACHE_DIR; no cache when both are unset)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> CacheMaxSize(
+    "cache-max-size",
+    cl::desc("Evict the least recently used results of the cache past this "
+             "size: bytes, or with K, M or G (default: 1G)"),
+    cl::value_desc("size"), cl::init("1G"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
                     cl::cat(Category));
 cl::opt<bool> ExitZero("exit-zero",
@@ -318,15 +330,31 @@ void parallelFor(size_t Count, unsigned JobCount,
     T.join();
 }
 
+// A unit's result from the cache, or from its analysis, which the cache
+// then keeps. Units that failed or enable no check are not kept: the one
+// is not trusted, the other is cheap.
+UnitResult analyseCached(const clang::tooling::CompileCommand &Unit,
+                         SharedOptions &Options, ResultCache *Cache) {
+  if (!Cache)
+    return analyseUnit(Unit, Options);
+  std::string Key = unitCacheKey(Unit, Options);
+  if (std::optional<UnitResult> Hit = Cache->lookup(Key))
+    return std::move(*Hit);
+  UnitResult R = analyseUnit(Unit, Options);
+  if (R.Failure.empty() && R.ChecksEnabled)
+    Cache->store(Key, R, R.FilesRead);
+  return R;
+}
+
 // Runs every unit on Jobs threads; the results keep the units' order.
 std::vector<UnitResult> analyseAll(const WorkList &Work, SharedOptions &Options,
-                                   unsigned JobCount) {
+                                   unsigned JobCount, ResultCache *Cache) {
   std::vector<UnitResult> Results(Work.Units.size());
   std::mutex ProgressLock;
   size_t Done = 0;
   bool Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   parallelFor(Work.Units.size(), JobCount, [&](size_t I) {
-    Results[I] = analyseUnit(Work.Units[I], Options);
+    Results[I] = analyseCached(Work.Units[I], Options, Cache);
     if (!Progress)
       return;
     std::lock_guard<std::mutex> Guard(ProgressLock);
@@ -334,6 +362,29 @@ std::vector<UnitResult> analyseAll(const WorkList &Work, SharedOptions &Options,
            << Work.Units[I].Filename << "\n";
   });
   return Results;
+}
+
+// --cache-dir, else $DURCHECK_CACHE_DIR, made ready before any work is
+// done; nothing without either.
+std::unique_ptr<ResultCache> openCache(std::string &Error) {
+  std::string Dir = CacheDir;
+  if (!CacheDir.getNumOccurrences())
+    Dir = sys::Process::GetEnv("DURCHECK_CACHE_DIR").value_or("");
+  if (Dir.empty()) {
+    if (CacheMaxSize.getNumOccurrences())
+      Error = "--cache-max-size needs --cache-dir or DURCHECK_CACHE_DIR";
+    return nullptr;
+  }
+  std::optional<uint64_t> MaxBytes = parseSize(CacheMaxSize);
+  if (!MaxBytes) {
+    Error = "--cache-max-size takes a size such as 500M or 2G, not '" +
+            CacheMaxSize + "'";
+    return nullptr;
+  }
+  Error = ResultCache::prepare(Dir);
+  if (!Error.empty())
+    return nullptr;
+  return std::make_unique<ResultCache>(Dir, *MaxBytes);
 }
 
 // Diff mode: the changes, read before any work is done, and where they
@@ -588,7 +639,9 @@ std::string joinConflict(bool CompilerArgs) {
                                   std::addressof(ExtraArgsBefore),
                                   &FactsDir,
                                   &DiffFrom,
-                                  &DiffFile};
+                                  &DiffFile,
+                                  &CacheDir,
+                                  &CacheMaxSize};
   for (const cl::Option *O : Analysis)
     if (O->getNumOccurrences())
       Given.push_back(O->ArgStr);
@@ -667,8 +720,11 @@ int run(int Argc, const char **Argv) {
 
   std::string DiffSource;
   std::optional<ChangedLines> Changes;
+  std::unique_ptr<ResultCache> Cache;
   if (!Join) {
     Changes = readChanges(DiffSource, Error);
+    if (Error.empty())
+      Cache = openCache(Error);
     if (!Error.empty())
       return fail(Error);
   }
@@ -697,7 +753,9 @@ int run(int Argc, const char **Argv) {
     unsigned Units = Work->Units.size();
     if (Changes)
       UnitsUnchanged = keepChangedUnits(*Work, *Changes, Options, *JobCount);
-    Results = analyseAll(*Work, Options, *JobCount);
+    Results = analyseAll(*Work, Options, *JobCount, Cache.get());
+    if (Cache)
+      Cache->evict();
     Run = {workListIdentity(*Work), 1, 1, Units, Work->Duplicates, {},
            std::move(Work->Skipped)};
     Run.Indexes.resize(Results.size());
@@ -716,6 +774,8 @@ int run(int Argc, const char **Argv) {
     return fail(Error);
   Report &R = *Assembled;
   R.Skipped = std::move(Run.Skipped);
+  if (Cache)
+    R.CacheHits = Cache->Hits.load();
   if (Changes)
     R.Diff = DiffMatch{DiffSource, unsigned(Changes->files()), UnitsUnchanged,
                        keepChanged(R.Findings, *Changes)};

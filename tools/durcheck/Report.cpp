@@ -230,6 +230,9 @@ std::string renderJson(const Report &R) {
                         {"changed_files", R.Diff->ChangedFiles},
                         {"units_unchanged", R.Diff->UnitsUnchanged},
                         {"unchanged", R.Diff->Unchanged}};
+  json::Value Cache = nullptr;
+  if (R.CacheHits)
+    Cache = json::Object{{"hits", *R.CacheHits}};
   json::Object Root{
       {"version", 1},
       {"tool",
@@ -245,6 +248,7 @@ std::string renderJson(const Report &R) {
                                {"skipped", std::move(SkippedPerKind)},
                                {"baseline", std::move(Baseline)},
                                {"diff", std::move(Diff)},
+                               {"cache", std::move(Cache)},
                                {"findings", R.Findings.size()},
                                {"findings_per_check", std::move(PerCheck)}}}};
   return llvm::formatv("{0:2}", json::Value(std::move(Root))).str() + "\n";
@@ -518,6 +522,8 @@ std::string renderSummary(const Report &R) {
   if (R.Baseline)
     Line += llvm::formatv("; {0} in the baseline", R.Baseline->Unchanged.size())
                 .str();
+  if (R.CacheHits)
+    Line += llvm::formatv("; {0} from the cache", *R.CacheHits).str();
   if (R.Baseline && R.Baseline->Stale)
     Line +=
         llvm::formatv("; {0} baseline entr{1} no longer found",

@@ -56,6 +56,8 @@ struct Report {
   std::optional<BaselineMatch> Baseline;
   /// Set in diff mode.
   std::optional<DiffMatch> Diff;
+  /// With a result cache: the units whose result came from it.
+  std::optional<unsigned> CacheHits;
   std::vector<UnitFailure> Failures;
   unsigned Units = 0;
   unsigned Analysed = 0;

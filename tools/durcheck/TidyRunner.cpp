@@ -56,7 +56,16 @@ public:
   }
 };
 
-// The frontend action of clang-tidy's own runner.
+// Every file a unit entered, as the compiler named it.
+void recordFilesRead(const CompilerInstance &CI,
+                     std::vector<std::string> &Files) {
+  const SourceManager &SM = CI.getSourceManager();
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+    Files.push_back(It->first.getName().str());
+}
+
+// The frontend action of clang-tidy's own runner, which also records the
+// files the unit read, for the result cache.
 class TidyActionFactory : public TidyInvocationFactory {
 public:
   TidyActionFactory(ClangTidyContext &Context,
@@ -64,20 +73,28 @@ public:
       : ConsumerFactory(Context, std::move(FS)) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory);
+    return std::make_unique<Action>(ConsumerFactory, FilesRead);
   }
+
+  std::vector<std::string> FilesRead;
 
 private:
   class Action : public ASTFrontendAction {
   public:
-    explicit Action(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+    Action(ClangTidyASTConsumerFactory &Factory,
+           std::vector<std::string> &FilesRead)
+        : Factory(Factory), FilesRead(FilesRead) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
       return Factory.createASTConsumer(CI, File);
     }
+    void EndSourceFileAction() override {
+      recordFilesRead(getCompilerInstance(), FilesRead);
+    }
 
   private:
     ClangTidyASTConsumerFactory &Factory;
+    std::vector<std::string> &FilesRead;
   };
 
   ClangTidyASTConsumerFactory ConsumerFactory;
@@ -98,9 +115,7 @@ private:
   public:
     explicit Action(std::vector<std::string> &Files) : Files(Files) {}
     void EndSourceFileAction() override {
-      const SourceManager &SM = getCompilerInstance().getSourceManager();
-      for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
-        Files.push_back(It->first.getName().str());
+      recordFilesRead(getCompilerInstance(), Files);
     }
 
   private:
@@ -426,6 +441,8 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options) {
   for (const std::string &File : UnitSink.Files)
     Result.Files.push_back(absolutePath(File, Command.Directory));
   Result.Sections = std::move(UnitSink.Sections);
+  for (const std::string &File : Factory.FilesRead)
+    Result.FilesRead.push_back(absolutePath(File, Command.Directory));
   for (const std::string &Name : allCheckNames())
     if (Context.isCheckEnabled(Name) && Context.treatAsError(Name))
       Result.ErrorChecks.push_back(Name);

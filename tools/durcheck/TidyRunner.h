@@ -79,6 +79,9 @@ struct UnitResult {
   std::string BuildDirectory;
   /// The result file it was read from, for --join.
   std::string ResultFile;
+  /// Every file its analysis read, absolute, for the result cache; result
+  /// files do not hold it.
+  std::vector<std::string> FilesRead;
 };
 
 UnitResult analyseUnit(const clang::tooling::CompileCommand &Command,
