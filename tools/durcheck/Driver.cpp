@@ -429,10 +429,11 @@ std::optional<ChangedLines> readChanges(std::string &Source,
 }
 
 // Diff mode keeps the units that read a changed file, as their
-// preprocessor alone tells, and returns how many it left out. A unit whose
+// preprocessor alone tells, and returns the others. A unit whose
 // preprocessor fails is kept, for its analysis to say why.
-unsigned keepChangedUnits(WorkList &Work, ChangedLines &Changes,
-                          SharedOptions &Options, unsigned JobCount) {
+std::vector<clang::tooling::CompileCommand>
+keepChangedUnits(WorkList &Work, ChangedLines &Changes, SharedOptions &Options,
+                 unsigned JobCount) {
   std::vector<char> Keep(Work.Units.size());
   for (size_t I = 0; I < Work.Units.size(); ++I)
     Keep[I] = Changes.changes(Work.Units[I].Filename);
@@ -442,16 +443,41 @@ unsigned keepChangedUnits(WorkList &Work, ChangedLines &Changes,
       if (!Keep[I])
         Read[I] = filesRead(Work.Units[I], Options);
     });
-  std::vector<clang::tooling::CompileCommand> Kept;
+  std::vector<clang::tooling::CompileCommand> Kept, Left;
   for (size_t I = 0; I < Work.Units.size(); ++I)
-    if (Keep[I] || (Changes.files() &&
-                    (!Read[I] || llvm::any_of(*Read[I], [&](StringRef F) {
-                      return Changes.changes(F);
-                    }))))
-      Kept.push_back(std::move(Work.Units[I]));
-  unsigned Left = Work.Units.size() - Kept.size();
+    ((Keep[I] ||
+      (Changes.files() && (!Read[I] || llvm::any_of(*Read[I],
+                                                    [&](StringRef F) {
+                                                      return Changes.changes(F);
+                                                    }))))
+         ? Kept
+         : Left)
+        .push_back(std::move(Work.Units[I]));
   Work.Units = std::move(Kept);
   return Left;
+}
+
+// Diff mode leaves out the units that read no changed file; with a cache,
+// their earlier results still feed the join, so that a cross-TU verdict
+// that needs one of them is made as in a whole run. Their own findings are
+// in unchanged files, and left out here rather than counted.
+unsigned joinCachedUnits(std::vector<UnitResult> &Results,
+                         ArrayRef<clang::tooling::CompileCommand> Units,
+                         SharedOptions &Options, ResultCache &Cache,
+                         unsigned JobCount) {
+  std::vector<std::optional<UnitResult>> Hits(Units.size());
+  parallelFor(Units.size(), JobCount, [&](size_t I) {
+    Hits[I] = Cache.lookup(unitCacheKey(Units[I], Options));
+  });
+  unsigned Joined = 0;
+  for (std::optional<UnitResult> &Hit : Hits)
+    if (Hit) {
+      Hit->Findings.clear();
+      Hit->JoinOnly = true;
+      Results.push_back(std::move(*Hit));
+      ++Joined;
+    }
+  return Joined;
 }
 
 bool sameFinding(const ClangTidyError &A, const ClangTidyError &B) {
@@ -538,7 +564,7 @@ std::optional<Report> assemble(std::vector<UnitResult> &Results, unsigned Units,
       ++R.WithoutChecks;
       continue;
     }
-    ++R.Analysed;
+    R.Analysed += !U.JoinOnly;
     for (ClangTidyError &E : U.Findings)
       R.Findings.push_back(std::move(E));
   }
@@ -732,7 +758,7 @@ int run(int Argc, const char **Argv) {
   auto Start = std::chrono::steady_clock::now();
   std::vector<UnitResult> Results;
   FactsManifest Run;
-  unsigned UnitsUnchanged = 0;
+  unsigned UnitsUnchanged = 0, UnitsJoined = 0;
   if (Join) {
     if (std::string Why = joinConflict(FixedArgs.has_value()); !Why.empty())
       return fail(Why);
@@ -751,9 +777,14 @@ int run(int Argc, const char **Argv) {
       return fail(Error);
     SharedOptions Options(C);
     unsigned Units = Work->Units.size();
+    std::vector<clang::tooling::CompileCommand> Unchanged;
     if (Changes)
-      UnitsUnchanged = keepChangedUnits(*Work, *Changes, Options, *JobCount);
+      Unchanged = keepChangedUnits(*Work, *Changes, Options, *JobCount);
+    UnitsUnchanged = Unchanged.size();
     Results = analyseAll(*Work, Options, *JobCount, Cache.get());
+    if (Cache)
+      UnitsJoined =
+          joinCachedUnits(Results, Unchanged, Options, *Cache, *JobCount);
     if (Cache)
       Cache->evict();
     Run = {workListIdentity(*Work), 1, 1, Units, Work->Duplicates, {},
@@ -778,7 +809,7 @@ int run(int Argc, const char **Argv) {
     R.CacheHits = Cache->Hits.load();
   if (Changes)
     R.Diff = DiffMatch{DiffSource, unsigned(Changes->files()), UnitsUnchanged,
-                       keepChanged(R.Findings, *Changes)};
+                       UnitsJoined, keepChanged(R.Findings, *Changes)};
   R.Fingerprints = fingerprints(R.Findings, sourceRoot());
   R.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)

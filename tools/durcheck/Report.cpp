@@ -229,6 +229,7 @@ std::string renderJson(const Report &R) {
     Diff = json::Object{{"source", json::fixUTF8(R.Diff->Source)},
                         {"changed_files", R.Diff->ChangedFiles},
                         {"units_unchanged", R.Diff->UnitsUnchanged},
+                        {"units_joined", R.Diff->UnitsJoined},
                         {"unchanged", R.Diff->Unchanged}};
   json::Value Cache = nullptr;
   if (R.CacheHits)
@@ -516,8 +517,16 @@ std::string renderSummary(const Report &R) {
     if (unsigned Count = R.skipped(Kind))
       Line += llvm::formatv("; {0} skipped: {1}", Count, describe(Kind)).str();
   if (R.Diff)
-    Line += llvm::formatv("; {0} with no changed file; {1} on unchanged lines",
-                          R.Diff->UnitsUnchanged, R.Diff->Unchanged)
+    Line += llvm::formatv("; {0} with no changed file{1}; {2} on unchanged "
+                          "lines",
+                          R.Diff->UnitsUnchanged,
+                          R.Diff->UnitsJoined
+                              ? llvm::formatv(", {0} of them joined from "
+                                              "the cache",
+                                              R.Diff->UnitsJoined)
+                                    .str()
+                              : "",
+                          R.Diff->Unchanged)
                 .str();
   if (R.Baseline)
     Line += llvm::formatv("; {0} in the baseline", R.Baseline->Unchanged.size())

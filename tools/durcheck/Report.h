@@ -42,6 +42,8 @@ struct DiffMatch {
   unsigned ChangedFiles = 0;
   /// Units that read no changed file, and were not analysed.
   unsigned UnitsUnchanged = 0;
+  /// Those of them whose cached result fed the join.
+  unsigned UnitsJoined = 0;
   /// Findings with no location on a changed line, which are not reported.
   unsigned Unchanged = 0;
 };

@@ -82,6 +82,9 @@ struct UnitResult {
   /// Every file its analysis read, absolute, for the result cache; result
   /// files do not hold it.
   std::vector<std::string> FilesRead;
+  /// In diff mode, a unit that read no changed file, from the cache: it
+  /// feeds the join but was not analysed in this run.
+  bool JoinOnly = false;
 };
 
 UnitResult analyseUnit(const clang::tooling::CompileCommand &Command,
