@@ -8,10 +8,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "ChangedLines.h"
 #include "CompileDatabase.h"
 #include "DurableFile.h"
 #include "Fixes.h"
 #include "Report.h"
+#include "ResultCache.h"
 #include "ResultFile.h"
 #include "TidyRunner.h"
 #include "clang-tidy/ClangTidy.h"
@@ -117,6 +119,30 @@ cl::opt<std::string> Baselined(
              "(the default) leaves them out, unchanged lists them with "
              "baselineState \"unchanged\""),
     cl::init("omit"), cl::cat(Category));
+cl::opt<std::string> DiffFrom(
+    "diff-from",
+    cl::desc("Analyse only the units that read a file changed since this git "
+             "revision, and report only the findings on added or changed "
+             "lines: git diff <rev>, in the repository that holds "
+             "--source-root or the current directory"),
+    cl::value_desc("rev"), cl::cat(Category));
+cl::opt<std::string> DiffFile(
+    "diff",
+    cl::desc("As --diff-from, with the changes read from this unified diff "
+             "(- for stdin); its file names are relative to --source-root or "
+             "the current directory, after git's a/ and b/ prefixes"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Reuse the results of units whose command, configuration and "
+             "files are unchanged, kept in this directory (default: "
+             "$DURCHECK_CACHE_DIR; no cache when both are unset)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> CacheMaxSize(
+    "cache-max-size",
+    cl::desc("Evict the least recently used results of the cache past this "
+             "size: bytes, or with K, M or G (default: 1G)"),
+    cl::value_desc("size"), cl::init("1G"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
                     cl::cat(Category));
 cl::opt<bool> ExitZero("exit-zero",
@@ -279,32 +305,179 @@ int describeConfig(const TidyConfig &C) {
   return Clean;
 }
 
-// Runs every unit on Jobs threads; the results keep the units' order.
-std::vector<UnitResult> analyseAll(const WorkList &Work, const TidyConfig &C,
-                                   unsigned JobCount) {
-  SharedOptions Options(C);
-  std::vector<UnitResult> Results(Work.Units.size());
+// --source-root, or the current directory, absolute.
+std::string sourceRoot() {
+  SmallString<256> Root(SourceRoot);
+  if (Root.empty())
+    sys::fs::current_path(Root);
+  sys::fs::make_absolute(Root);
+  return std::string(Root);
+}
+
+// Calls Work(I) for each I below Count, on JobCount threads.
+void parallelFor(size_t Count, unsigned JobCount,
+                 function_ref<void(size_t)> Work) {
   std::atomic<size_t> Next{0};
-  std::mutex ProgressLock;
-  size_t Done = 0;
-  bool Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   auto Worker = [&] {
-    for (size_t I; (I = Next++) < Work.Units.size();) {
-      Results[I] = analyseUnit(Work.Units[I], Options);
-      if (!Progress)
-        continue;
-      std::lock_guard<std::mutex> Guard(ProgressLock);
-      errs() << "[" << ++Done << "/" << Work.Units.size() << "] "
-             << Work.Units[I].Filename << "\n";
-    }
+    for (size_t I; (I = Next++) < Count;)
+      Work(I);
   };
   std::vector<std::thread> Threads;
-  for (unsigned T = 1; T < std::min<size_t>(JobCount, Work.Units.size()); ++T)
+  for (unsigned T = 1; T < std::min<size_t>(JobCount, Count); ++T)
     Threads.emplace_back(Worker);
   Worker();
   for (std::thread &T : Threads)
     T.join();
+}
+
+// A unit's result from the cache, or from its analysis, which the cache
+// then keeps. Units that failed or enable no check are not kept: the one
+// is not trusted, the other is cheap.
+UnitResult analyseCached(const clang::tooling::CompileCommand &Unit,
+                         SharedOptions &Options, ResultCache *Cache) {
+  if (!Cache)
+    return analyseUnit(Unit, Options);
+  std::string Key = unitCacheKey(Unit, Options);
+  if (std::optional<UnitResult> Hit = Cache->lookup(Key))
+    return std::move(*Hit);
+  UnitResult R = analyseUnit(Unit, Options);
+  if (R.Failure.empty() && R.ChecksEnabled)
+    Cache->store(Key, R, R.FilesRead);
+  return R;
+}
+
+// Runs every unit on Jobs threads; the results keep the units' order.
+std::vector<UnitResult> analyseAll(const WorkList &Work, SharedOptions &Options,
+                                   unsigned JobCount, ResultCache *Cache) {
+  std::vector<UnitResult> Results(Work.Units.size());
+  std::mutex ProgressLock;
+  size_t Done = 0;
+  bool Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  parallelFor(Work.Units.size(), JobCount, [&](size_t I) {
+    Results[I] = analyseCached(Work.Units[I], Options, Cache);
+    if (!Progress)
+      return;
+    std::lock_guard<std::mutex> Guard(ProgressLock);
+    errs() << "[" << ++Done << "/" << Work.Units.size() << "] "
+           << Work.Units[I].Filename << "\n";
+  });
   return Results;
+}
+
+// --cache-dir, else $DURCHECK_CACHE_DIR, made ready before any work is
+// done; nothing without either.
+std::unique_ptr<ResultCache> openCache(std::string &Error) {
+  std::string Dir = CacheDir;
+  if (!CacheDir.getNumOccurrences())
+    Dir = sys::Process::GetEnv("DURCHECK_CACHE_DIR").value_or("");
+  if (Dir.empty()) {
+    if (CacheMaxSize.getNumOccurrences())
+      Error = "--cache-max-size needs --cache-dir or DURCHECK_CACHE_DIR";
+    return nullptr;
+  }
+  std::optional<uint64_t> MaxBytes = parseSize(CacheMaxSize);
+  if (!MaxBytes) {
+    Error = "--cache-max-size takes a size such as 500M or 2G, not '" +
+            CacheMaxSize + "'";
+    return nullptr;
+  }
+  Error = ResultCache::prepare(Dir);
+  if (!Error.empty())
+    return nullptr;
+  return std::make_unique<ResultCache>(Dir, *MaxBytes);
+}
+
+// Diff mode: the changes, read before any work is done, and where they
+// came from in Source; nothing without --diff-from or --diff.
+std::optional<ChangedLines> readChanges(std::string &Source,
+                                        std::string &Error) {
+  bool FromGit = DiffFrom.getNumOccurrences(),
+       FromFile = DiffFile.getNumOccurrences();
+  if (!FromGit && !FromFile)
+    return std::nullopt;
+  if (FromGit && FromFile)
+    Error = "--diff-from and --diff both give the changes; pass only one";
+  else if (FromGit ? DiffFrom.empty() : DiffFile.empty())
+    Error = FromGit ? "--diff-from needs a git revision"
+                    : "--diff needs a file, or - for stdin";
+  else if (!FactsDir.empty() || !WriteBaseline.empty())
+    Error =
+        std::string(!FactsDir.empty() ? "--facts-dir" : "--write-baseline") +
+        " records every unit's results, and diff mode analyses only the "
+        "changed ones; pass only one";
+  if (!Error.empty())
+    return std::nullopt;
+  if (FromGit) {
+    std::string Root;
+    std::optional<std::string> Text =
+        gitDiff(DiffFrom, sourceRoot(), Root, Error);
+    if (!Text)
+      return std::nullopt;
+    Source = "git diff " + DiffFrom;
+    return ChangedLines::parse(*Text, Root, "from " + Source, Error);
+  }
+  auto Buffer = MemoryBuffer::getFileOrSTDIN(DiffFile, /*IsText=*/true);
+  if (!Buffer) {
+    Error =
+        "cannot read --diff '" + DiffFile + "': " + Buffer.getError().message();
+    return std::nullopt;
+  }
+  Source = DiffFile;
+  return ChangedLines::parse(
+      (*Buffer)->getBuffer(), sourceRoot(),
+      DiffFile == "-" ? "on stdin" : "'" + DiffFile + "'", Error);
+}
+
+// Diff mode keeps the units that read a changed file, as their
+// preprocessor alone tells, and returns the others. A unit whose
+// preprocessor fails is kept, for its analysis to say why.
+std::vector<clang::tooling::CompileCommand>
+keepChangedUnits(WorkList &Work, ChangedLines &Changes, SharedOptions &Options,
+                 unsigned JobCount) {
+  std::vector<char> Keep(Work.Units.size());
+  for (size_t I = 0; I < Work.Units.size(); ++I)
+    Keep[I] = Changes.changes(Work.Units[I].Filename);
+  std::vector<std::optional<std::vector<std::string>>> Read(Work.Units.size());
+  if (Changes.files())
+    parallelFor(Work.Units.size(), JobCount, [&](size_t I) {
+      if (!Keep[I])
+        Read[I] = filesRead(Work.Units[I], Options);
+    });
+  std::vector<clang::tooling::CompileCommand> Kept, Left;
+  for (size_t I = 0; I < Work.Units.size(); ++I)
+    ((Keep[I] ||
+      (Changes.files() && (!Read[I] || llvm::any_of(*Read[I],
+                                                    [&](StringRef F) {
+                                                      return Changes.changes(F);
+                                                    }))))
+         ? Kept
+         : Left)
+        .push_back(std::move(Work.Units[I]));
+  Work.Units = std::move(Kept);
+  return Left;
+}
+
+// Diff mode leaves out the units that read no changed file; with a cache,
+// their earlier results still feed the join, so that a cross-TU verdict
+// that needs one of them is made as in a whole run. Their own findings are
+// in unchanged files, and left out here rather than counted.
+unsigned joinCachedUnits(std::vector<UnitResult> &Results,
+                         ArrayRef<clang::tooling::CompileCommand> Units,
+                         SharedOptions &Options, ResultCache &Cache,
+                         unsigned JobCount) {
+  std::vector<std::optional<UnitResult>> Hits(Units.size());
+  parallelFor(Units.size(), JobCount, [&](size_t I) {
+    Hits[I] = Cache.lookup(unitCacheKey(Units[I], Options));
+  });
+  unsigned Joined = 0;
+  for (std::optional<UnitResult> &Hit : Hits)
+    if (Hit) {
+      Hit->Findings.clear();
+      Hit->JoinOnly = true;
+      Results.push_back(std::move(*Hit));
+      ++Joined;
+    }
+  return Joined;
 }
 
 bool sameFinding(const ClangTidyError &A, const ClangTidyError &B) {
@@ -391,7 +564,7 @@ std::optional<Report> assemble(std::vector<UnitResult> &Results, unsigned Units,
       ++R.WithoutChecks;
       continue;
     }
-    ++R.Analysed;
+    R.Analysed += !U.JoinOnly;
     for (ClangTidyError &E : U.Findings)
       R.Findings.push_back(std::move(E));
   }
@@ -421,15 +594,6 @@ bool useColor(bool ToStdout) {
   if (UseColor == cl::BOU_UNSET)
     return ToStdout && sys::Process::StandardOutHasColors();
   return UseColor == cl::BOU_TRUE;
-}
-
-// --source-root, or the current directory, absolute.
-std::string sourceRoot() {
-  SmallString<256> Root(SourceRoot);
-  if (Root.empty())
-    sys::fs::current_path(Root);
-  sys::fs::make_absolute(Root);
-  return std::string(Root);
 }
 
 // The --baseline file, read before any work is done.
@@ -499,7 +663,11 @@ std::string joinConflict(bool CompilerArgs) {
                                   &WarningsAsErrors,
                                   std::addressof(ExtraArgs),
                                   std::addressof(ExtraArgsBefore),
-                                  &FactsDir};
+                                  &FactsDir,
+                                  &DiffFrom,
+                                  &DiffFile,
+                                  &CacheDir,
+                                  &CacheMaxSize};
   for (const cl::Option *O : Analysis)
     if (O->getNumOccurrences())
       Given.push_back(O->ArgStr);
@@ -576,9 +744,21 @@ int run(int Argc, const char **Argv) {
       if (std::string Why = checkWritable(*Out); !Why.empty())
         return fail(Why);
 
+  std::string DiffSource;
+  std::optional<ChangedLines> Changes;
+  std::unique_ptr<ResultCache> Cache;
+  if (!Join) {
+    Changes = readChanges(DiffSource, Error);
+    if (Error.empty())
+      Cache = openCache(Error);
+    if (!Error.empty())
+      return fail(Error);
+  }
+
   auto Start = std::chrono::steady_clock::now();
   std::vector<UnitResult> Results;
   FactsManifest Run;
+  unsigned UnitsUnchanged = 0, UnitsJoined = 0;
   if (Join) {
     if (std::string Why = joinConflict(FixedArgs.has_value()); !Why.empty())
       return fail(Why);
@@ -595,13 +775,19 @@ int run(int Argc, const char **Argv) {
     std::optional<WorkList> Work = selectWork(Request, Error);
     if (!Work)
       return fail(Error);
-    Results = analyseAll(*Work, C, *JobCount);
-    Run = {workListIdentity(*Work),
-           1,
-           1,
-           unsigned(Work->Units.size()),
-           Work->Duplicates,
-           {},
+    SharedOptions Options(C);
+    unsigned Units = Work->Units.size();
+    std::vector<clang::tooling::CompileCommand> Unchanged;
+    if (Changes)
+      Unchanged = keepChangedUnits(*Work, *Changes, Options, *JobCount);
+    UnitsUnchanged = Unchanged.size();
+    Results = analyseAll(*Work, Options, *JobCount, Cache.get());
+    if (Cache)
+      UnitsJoined =
+          joinCachedUnits(Results, Unchanged, Options, *Cache, *JobCount);
+    if (Cache)
+      Cache->evict();
+    Run = {workListIdentity(*Work), 1, 1, Units, Work->Duplicates, {},
            std::move(Work->Skipped)};
     Run.Indexes.resize(Results.size());
     std::iota(Run.Indexes.begin(), Run.Indexes.end(), 0);
@@ -619,6 +805,11 @@ int run(int Argc, const char **Argv) {
     return fail(Error);
   Report &R = *Assembled;
   R.Skipped = std::move(Run.Skipped);
+  if (Cache)
+    R.CacheHits = Cache->Hits.load();
+  if (Changes)
+    R.Diff = DiffMatch{DiffSource, unsigned(Changes->files()), UnitsUnchanged,
+                       UnitsJoined, keepChanged(R.Findings, *Changes)};
   R.Fingerprints = fingerprints(R.Findings, sourceRoot());
   R.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)

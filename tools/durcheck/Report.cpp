@@ -224,6 +224,16 @@ std::string renderJson(const Report &R) {
     Baseline = json::Object{{"file", json::fixUTF8(R.Baseline->File)},
                             {"unchanged", R.Baseline->Unchanged.size()},
                             {"stale", R.Baseline->Stale}};
+  json::Value Diff = nullptr;
+  if (R.Diff)
+    Diff = json::Object{{"source", json::fixUTF8(R.Diff->Source)},
+                        {"changed_files", R.Diff->ChangedFiles},
+                        {"units_unchanged", R.Diff->UnitsUnchanged},
+                        {"units_joined", R.Diff->UnitsJoined},
+                        {"unchanged", R.Diff->Unchanged}};
+  json::Value Cache = nullptr;
+  if (R.CacheHits)
+    Cache = json::Object{{"hits", *R.CacheHits}};
   json::Object Root{
       {"version", 1},
       {"tool",
@@ -238,6 +248,8 @@ std::string renderJson(const Report &R) {
                                {"duplicates", R.Duplicates},
                                {"skipped", std::move(SkippedPerKind)},
                                {"baseline", std::move(Baseline)},
+                               {"diff", std::move(Diff)},
+                               {"cache", std::move(Cache)},
                                {"findings", R.Findings.size()},
                                {"findings_per_check", std::move(PerCheck)}}}};
   return llvm::formatv("{0:2}", json::Value(std::move(Root))).str() + "\n";
@@ -335,6 +347,21 @@ private:
               R.Baseline->Stale, R.Baseline->Stale == 1 ? "y" : "ies")
               .str(),
           R.Baseline->File));
+    if (R.Diff)
+      Notifications.push_back(json::Object{
+          {"level", "note"},
+          {"message",
+           json::Object{
+               {"text",
+                json::fixUTF8(
+                    llvm::formatv("diff mode ({0}): {1} translation unit{2} "
+                                  "with no changed file not analysed; {3} "
+                                  "finding{4} on unchanged lines left out",
+                                  R.Diff->Source, R.Diff->UnitsUnchanged,
+                                  R.Diff->UnitsUnchanged == 1 ? "" : "s",
+                                  R.Diff->Unchanged,
+                                  R.Diff->Unchanged == 1 ? "" : "s")
+                        .str())}}}});
     return json::Object{
         {"executionSuccessful", R.Failures.empty()},
         {"toolExecutionNotifications", std::move(Notifications)}};
@@ -489,9 +516,23 @@ std::string renderSummary(const Report &R) {
   for (SkipKind Kind : AllSkipKinds)
     if (unsigned Count = R.skipped(Kind))
       Line += llvm::formatv("; {0} skipped: {1}", Count, describe(Kind)).str();
+  if (R.Diff)
+    Line += llvm::formatv("; {0} with no changed file{1}; {2} on unchanged "
+                          "lines",
+                          R.Diff->UnitsUnchanged,
+                          R.Diff->UnitsJoined
+                              ? llvm::formatv(", {0} of them joined from "
+                                              "the cache",
+                                              R.Diff->UnitsJoined)
+                                    .str()
+                              : "",
+                          R.Diff->Unchanged)
+                .str();
   if (R.Baseline)
     Line += llvm::formatv("; {0} in the baseline", R.Baseline->Unchanged.size())
                 .str();
+  if (R.CacheHits)
+    Line += llvm::formatv("; {0} from the cache", *R.CacheHits).str();
   if (R.Baseline && R.Baseline->Stale)
     Line +=
         llvm::formatv("; {0} baseline entr{1} no longer found",

@@ -33,6 +33,21 @@ struct BaselineMatch {
   bool ListUnchanged = false;
 };
 
+/// What diff mode (--diff-from, --diff) made of a run.
+struct DiffMatch {
+  /// Where the changes came from: "git diff <rev>", or the diff file, "-"
+  /// for stdin.
+  std::string Source;
+  /// Files with an added or changed line.
+  unsigned ChangedFiles = 0;
+  /// Units that read no changed file, and were not analysed.
+  unsigned UnitsUnchanged = 0;
+  /// Those of them whose cached result fed the join.
+  unsigned UnitsJoined = 0;
+  /// Findings with no location on a changed line, which are not reported.
+  unsigned Unchanged = 0;
+};
+
 /// Everything a run found, in the order it is printed: findings sorted by
 /// file, offset, check and message, failures by file.
 struct Report {
@@ -41,6 +56,10 @@ struct Report {
   std::vector<std::string> Fingerprints;
   /// Set with --baseline.
   std::optional<BaselineMatch> Baseline;
+  /// Set in diff mode.
+  std::optional<DiffMatch> Diff;
+  /// With a result cache: the units whose result came from it.
+  std::optional<unsigned> CacheHits;
   std::vector<UnitFailure> Failures;
   unsigned Units = 0;
   unsigned Analysed = 0;

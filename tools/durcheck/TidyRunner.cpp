@@ -8,7 +8,9 @@
 #include "clang-tidy/NoLintDirectiveHandler.h"
 #include "durcheck/Compat.h"
 #include "durcheck/CrossTU/Sink.h"
+#include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
+#include "clang/Frontend/FrontendActions.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -38,17 +40,9 @@ private:
   CompileCommand Command;
 };
 
-// The frontend action of clang-tidy's own runner.
-class TidyActionFactory : public FrontendActionFactory {
+// Sets up each invocation as clang-tidy's own runner does.
+class TidyInvocationFactory : public FrontendActionFactory {
 public:
-  TidyActionFactory(ClangTidyContext &Context,
-                    IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
-      : ConsumerFactory(Context, std::move(FS)) {}
-
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory);
-  }
-
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
@@ -60,21 +54,73 @@ public:
     return FrontendActionFactory::runInvocation(Invocation, Files,
                                                 PCHContainerOps, DiagConsumer);
   }
+};
+
+// Every file a unit entered, as the compiler named it.
+void recordFilesRead(const CompilerInstance &CI,
+                     std::vector<std::string> &Files) {
+  const SourceManager &SM = CI.getSourceManager();
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+    Files.push_back(It->first.getName().str());
+}
+
+// The frontend action of clang-tidy's own runner, which also records the
+// files the unit read, for the result cache.
+class TidyActionFactory : public TidyInvocationFactory {
+public:
+  TidyActionFactory(ClangTidyContext &Context,
+                    IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
+      : ConsumerFactory(Context, std::move(FS)) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(ConsumerFactory, FilesRead);
+  }
+
+  std::vector<std::string> FilesRead;
 
 private:
   class Action : public ASTFrontendAction {
   public:
-    explicit Action(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+    Action(ClangTidyASTConsumerFactory &Factory,
+           std::vector<std::string> &FilesRead)
+        : Factory(Factory), FilesRead(FilesRead) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
       return Factory.createASTConsumer(CI, File);
     }
+    void EndSourceFileAction() override {
+      recordFilesRead(getCompilerInstance(), FilesRead);
+    }
 
   private:
     ClangTidyASTConsumerFactory &Factory;
+    std::vector<std::string> &FilesRead;
   };
 
   ClangTidyASTConsumerFactory ConsumerFactory;
+};
+
+// The preprocessor alone, recording every file the unit enters: a fraction
+// of the cost of its analysis.
+class FilesReadFactory : public TidyInvocationFactory {
+public:
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(Files);
+  }
+
+  std::vector<std::string> Files;
+
+private:
+  class Action : public PreprocessOnlyAction {
+  public:
+    explicit Action(std::vector<std::string> &Files) : Files(Files) {}
+    void EndSourceFileAction() override {
+      recordFilesRead(getCompilerInstance(), Files);
+    }
+
+  private:
+    std::vector<std::string> &Files;
+  };
 };
 
 // The ExtraArgs and ExtraArgsBefore of the unit's configuration.
@@ -113,6 +159,34 @@ ArgumentsAdjuster stripPreprocessorDependencyFlags() {
     return Kept;
   };
 }
+
+// A file system of the unit's own, so that threads do not share a working
+// directory.
+IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem>
+unitFileSystem(StringRef Directory) {
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::createPhysicalFileSystem());
+  FS->setCurrentWorkingDirectory(Directory);
+  return FS;
+}
+
+// The unit's one command through ClangTool, with the arguments clang-tidy's
+// runner gives it.
+struct UnitTool {
+  UnitTool(const CompileCommand &Command, ClangTidyContext &Context)
+      : FS(unitFileSystem(Command.Directory)), Database(Command),
+        Tool(Database, {Command.Filename},
+             std::make_shared<PCHContainerOperations>(), FS) {
+    Tool.setPrintErrorMessage(false);
+    Tool.appendArgumentsAdjuster(extraArgsAdjuster(Context));
+    Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
+    Tool.appendArgumentsAdjuster(stripPreprocessorDependencyFlags());
+  }
+
+  IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS;
+  SingleCommandDatabase Database;
+  ClangTool Tool;
+};
 
 void absolutize(llvm::StringMap<Replacements> &Fix, StringRef Dir) {
   llvm::StringMap<Replacements> Result;
@@ -318,11 +392,6 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options) {
   Result.Failure = inspectSource(Command.Filename);
   if (!Result.Failure.empty())
     return Result;
-  // A file system of the unit's own, so that threads do not share a
-  // working directory.
-  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::createPhysicalFileSystem());
-  FS->setCurrentWorkingDirectory(Command.Directory);
   ClangTidyContext Context(Options.forUnit(Command.Directory));
   if (!enablesDurabilityCheck(Context, Command.Filename)) {
     Result.ChecksEnabled = false;
@@ -330,13 +399,8 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options) {
   }
   Sink UnitSink(Context);
   crosstu::UnitSink::Scope Attach(UnitSink);
-  SingleCommandDatabase Database(Command);
-  ClangTool Tool(Database, {Command.Filename},
-                 std::make_shared<PCHContainerOperations>(), FS);
-  Tool.setPrintErrorMessage(false);
-  Tool.appendArgumentsAdjuster(extraArgsAdjuster(Context));
-  Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
-  Tool.appendArgumentsAdjuster(stripPreprocessorDependencyFlags());
+  UnitTool Unit(Command, Context);
+  ClangTool &Tool = Unit.Tool;
   ClangTidyDiagnosticConsumer Consumer(Context, nullptr,
                                        /*RemoveIncompatibleErrors=*/true,
                                        Options.fixNotes());
@@ -345,7 +409,7 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options) {
       DiagOpts.newEngine(&Consumer, /*OwnsConsumer=*/false);
   DiagOpts.attachTo(Context, Engine.get());
   Tool.setDiagnosticConsumer(&Consumer);
-  TidyActionFactory Factory(Context, FS);
+  TidyActionFactory Factory(Context, Unit.FS);
   int Status = Tool.run(&Factory);
 
   for (ClangTidyError &E : Consumer.take()) {
@@ -377,10 +441,29 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options) {
   for (const std::string &File : UnitSink.Files)
     Result.Files.push_back(absolutePath(File, Command.Directory));
   Result.Sections = std::move(UnitSink.Sections);
+  for (const std::string &File : Factory.FilesRead)
+    Result.FilesRead.push_back(absolutePath(File, Command.Directory));
   for (const std::string &Name : allCheckNames())
     if (Context.isCheckEnabled(Name) && Context.treatAsError(Name))
       Result.ErrorChecks.push_back(Name);
   return Result;
+}
+
+std::optional<std::vector<std::string>> filesRead(const CompileCommand &Command,
+                                                  SharedOptions &Options) {
+  if (!inspectSource(Command.Filename).empty())
+    return std::nullopt;
+  ClangTidyContext Context(Options.forUnit(Command.Directory));
+  UnitTool Unit(Command, Context);
+  // What goes wrong is for the unit's analysis to report.
+  IgnoringDiagConsumer Quiet;
+  Unit.Tool.setDiagnosticConsumer(&Quiet);
+  FilesReadFactory Factory;
+  if (Unit.Tool.run(&Factory) != 0)
+    return std::nullopt;
+  for (std::string &File : Factory.Files)
+    File = absolutePath(File, Command.Directory);
+  return std::move(Factory.Files);
 }
 
 } // namespace durcheck

@@ -79,10 +79,23 @@ struct UnitResult {
   std::string BuildDirectory;
   /// The result file it was read from, for --join.
   std::string ResultFile;
+  /// Every file its analysis read, absolute, for the result cache; result
+  /// files do not hold it.
+  std::vector<std::string> FilesRead;
+  /// In diff mode, a unit that read no changed file, from the cache: it
+  /// feeds the join but was not analysed in this run.
+  bool JoinOnly = false;
 };
 
 UnitResult analyseUnit(const clang::tooling::CompileCommand &Command,
                        SharedOptions &Options);
+
+/// The files a unit reads -- its main file and every file it includes --
+/// absolute, from a run of its preprocessor alone; nothing when that run
+/// fails, which the unit's analysis then explains.
+std::optional<std::vector<std::string>>
+filesRead(const clang::tooling::CompileCommand &Command,
+          SharedOptions &Options);
 
 } // namespace durcheck
 

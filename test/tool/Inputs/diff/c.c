@@ -1,0 +1,8 @@
+#include <stdio.h>
+#include <unistd.h>
+
+int archive(int fd, const char *tmp, const char *dst) {
+  if (fsync(fd) != 0)
+    return -1;
+  return rename(tmp, dst);
+}
