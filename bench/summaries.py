@@ -18,19 +18,20 @@ and prints the medians and the ratios the wrapper issue sets targets for:
 the summaries' cost over the baseline run, the join's time, and the size of
 the result files against the units' preprocessed sources (clang -E, once).
 It prints numbers, never asserts them: the machine is noisy, so it reports
-medians of runs made side by side.
+medians of runs made side by side, in CPU seconds (every run is one
+thread), which the machine's other load disturbs less than wall time.
 """
 
 import argparse
 import datetime
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from run import OUTPUT_FLAGS, OUTPUT_FLAGS_WITH_VALUE, arguments, load_units  # noqa: E402
@@ -39,12 +40,17 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def timed(cmd):
-    start = time.perf_counter()
+    """The CPU seconds (user and system) cmd takes. Every run here is one
+    thread, so this is its wall time on an idle machine, and what other
+    load on a busy one disturbs least."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     status = subprocess.run(cmd, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL).returncode
     if status not in (0, 1):
         sys.exit("bench/summaries.py: %s exited %d" % (" ".join(cmd), status))
-    return time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime -
+                                                 before.ru_stime)
 
 
 def preprocessed_bytes(units, clang):
@@ -101,9 +107,9 @@ def bench(name, db_dir, tools, runs, scratch):
 
 
 def table(rows):
-    head = ("| corpus | units | baseline -j1 s | durcheck -j1 s | "
-            "summaries' cost | with --facts-dir s | cost with files | "
-            "--join s | result files MiB | preprocessed MiB | "
+    head = ("| corpus | units | baseline -j1 CPU s | durcheck -j1 CPU s | "
+            "summaries' cost | with --facts-dir CPU s | cost with files | "
+            "--join CPU s | result files MiB | preprocessed MiB | "
             "files / preprocessed |")
     lines = [head, "|" + " --- |" * (head.count("|") - 1)]
     for r in rows:
