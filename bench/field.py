@@ -86,13 +86,22 @@ def compile_all(units, clang):
     return failed
 
 
+def special_files(directory, names):
+    """Named pipes and sockets, which a copy cannot hold (dpkg's tests keep
+    fifos in its source tree)."""
+    return [n for n in names
+            if not any(test(os.path.join(directory, n))
+                       for test in (os.path.islink, os.path.isdir,
+                                    os.path.isfile))]
+
+
 def fix_round(name, units, tool, clang, work):
     """Fixes a copy of the corpus; returns the problems found."""
     src = source_root(units)
     copy = os.path.join(work, name)
     if os.path.exists(copy):
         shutil.rmtree(copy)
-    shutil.copytree(src, copy, symlinks=True)
+    shutil.copytree(src, copy, symlinks=True, ignore=special_files)
     moved = relocate(units, src, copy)
     db = os.path.join(work, name + "-db")
     os.makedirs(db, exist_ok=True)
