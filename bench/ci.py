@@ -26,11 +26,8 @@ side by side.
 
 import argparse
 import collections
-import datetime
 import json
 import os
-import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -38,35 +35,15 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import OUTPUT_FLAGS, OUTPUT_FLAGS_WITH_VALUE, arguments, load_units  # noqa: E402
+from run import compiler_flags, cpu_seconds, load_units, print_results  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLANG = "/usr/lib/llvm-19/bin/clang"
 
 
-def cpu_seconds(cmd):
-    """Runs cmd; returns its CPU seconds and its stdout."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL)
-    if proc.returncode not in (0, 1):
-        sys.exit("bench/ci.py: %s exited %d" % (" ".join(cmd),
-                                                proc.returncode))
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return ((after.ru_utime - before.ru_utime) +
-            (after.ru_stime - before.ru_stime)), proc.stdout
-
-
 def dependencies(unit):
     """The files unit reads, as `clang -M` lists them."""
-    cmd, skip = [CLANG, "-M", "-MF", "-", "-o", "/dev/null"], False
-    for arg in arguments(unit)[1:]:
-        if skip:
-            skip = False
-        elif arg in OUTPUT_FLAGS_WITH_VALUE:
-            skip = True
-        elif arg not in OUTPUT_FLAGS and not arg.startswith("-o"):
-            cmd.append(arg)
+    cmd = [CLANG, "-M", "-MF", "-", "-o", "/dev/null"] + compiler_flags(unit)
     out = subprocess.run(cmd, cwd=unit["directory"], capture_output=True,
                          text=True).stdout
     words = out.replace("\\\n", " ").split()[1:]
@@ -136,7 +113,7 @@ def bench(name, db, durcheck, runs, scratch):
             f.write(one_line_diff(src, header))
         seconds, out = cpu_seconds(
             [durcheck, "-p", db, "-j1", "--quiet", "--format=json",
-             "--source-root", src, "--diff", patch])
+             "--source-root", src, "--diff", patch], stdout=subprocess.PIPE)
         summary = json.loads(out)["summary"]
         row["analysed"] = summary["translation_units"] - \
             summary["diff"]["units_unchanged"]
@@ -182,14 +159,7 @@ def main():
             rows.append(bench(name, os.path.join(args.db_root, name),
                               durcheck, args.runs, scratch))
             print(table(rows[-1:]), flush=True)
-    stamp = "%s, %s, %d cores, LLVM 19, medians of %d runs" % (
-        datetime.date.today().isoformat(), platform.node(), os.cpu_count(),
-        args.runs)
-    text = table(rows)
-    print("\n" + stamp + "\n" + text)
-    if args.results:
-        with open(args.results, "w") as f:
-            f.write(stamp + "\n\n" + text + "\n")
+    print_results(rows, table, args.runs, args.results)
 
 
 if __name__ == "__main__":

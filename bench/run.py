@@ -32,6 +32,7 @@ import datetime
 import json
 import os
 import platform
+import resource
 import shlex
 import statistics
 import subprocess
@@ -63,22 +64,50 @@ def arguments(entry):
     return shlex.split(entry["command"])
 
 
-def parse_command(entry, clang):
-    """The entry's compile command as a clang -fsyntax-only run."""
-    args = arguments(entry)
-    out = [clang, "-fsyntax-only"]
-    skip = False
-    for arg in args[1:]:
+def compiler_flags(entry):
+    """The entry's compile command after the compiler, less what names its
+    outputs, for a run that writes none (a parse, -E, -M)."""
+    out, skip = [], False
+    for arg in arguments(entry)[1:]:
         if skip:
             skip = False
-            continue
-        if arg in OUTPUT_FLAGS_WITH_VALUE:
+        elif arg in OUTPUT_FLAGS_WITH_VALUE:
             skip = True
-            continue
-        if arg in OUTPUT_FLAGS or arg.startswith("-o"):
-            continue
-        out.append(arg)
+        elif arg not in OUTPUT_FLAGS and not arg.startswith("-o"):
+            out.append(arg)
     return out
+
+
+def parse_command(entry, clang):
+    """The entry's compile command as a clang -fsyntax-only run."""
+    return [clang, "-fsyntax-only"] + compiler_flags(entry)
+
+
+def cpu_seconds(cmd, stdout=subprocess.DEVNULL):
+    """Runs cmd, which must exit 0 or 1 (findings); returns its CPU seconds
+    (user and system) and what it printed if stdout is PIPE. A one-thread
+    run's CPU time is its wall time on an idle machine, and what other load
+    on a busy one disturbs least."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
+    if proc.returncode not in (0, 1):
+        sys.exit("%s: %s exited %d" % (os.path.basename(sys.argv[0]),
+                                       " ".join(cmd), proc.returncode))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ((after.ru_utime - before.ru_utime) +
+            (after.ru_stime - before.ru_stime)), proc.stdout
+
+
+def print_results(rows, table, runs, results):
+    """Prints the dated table of all rows, and writes it to results."""
+    stamp = "%s, %s, %d cores, LLVM 19, medians of %d runs" % (
+        datetime.date.today().isoformat(), platform.node(), os.cpu_count(),
+        runs)
+    text = table(rows)
+    print("\n" + stamp + "\n" + text)
+    if results:
+        with open(results, "w") as f:
+            f.write(stamp + "\n\n" + text + "\n")
 
 
 def load_units(db_dir):
@@ -252,14 +281,7 @@ def main():
                           "only the units before that" % (name, tool),
                           flush=True)
             print(table(rows[-1:]), flush=True)
-    text = table(rows)
-    stamp = "%s, %s, %d cores, LLVM 19, medians of %d runs" % (
-        datetime.date.today().isoformat(), platform.node(), os.cpu_count(),
-        args.runs)
-    print("\n" + stamp + "\n" + text)
-    if args.results:
-        with open(args.results, "w") as f:
-            f.write(stamp + "\n\n" + text + "\n")
+    print_results(rows, table, args.runs, args.results)
 
 
 if __name__ == "__main__":

@@ -23,10 +23,7 @@ thread), which the machine's other load disturbs less than wall time.
 """
 
 import argparse
-import datetime
 import os
-import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -34,40 +31,17 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import OUTPUT_FLAGS, OUTPUT_FLAGS_WITH_VALUE, arguments, load_units  # noqa: E402
+from run import compiler_flags, cpu_seconds, load_units, print_results  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def timed(cmd):
-    """The CPU seconds (user and system) cmd takes. Every run here is one
-    thread, so this is its wall time on an idle machine, and what other
-    load on a busy one disturbs least."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    status = subprocess.run(cmd, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL).returncode
-    if status not in (0, 1):
-        sys.exit("bench/summaries.py: %s exited %d" % (" ".join(cmd), status))
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime -
-                                                 before.ru_stime)
-
-
 def preprocessed_bytes(units, clang):
     """The size of every unit's preprocessed source, as clang -E prints it."""
-    total = 0
-    for unit in units:
-        cmd, skip = [clang, "-E", "-o", "-"], False
-        for arg in arguments(unit)[1:]:
-            if skip:
-                skip = False
-            elif arg in OUTPUT_FLAGS_WITH_VALUE:
-                skip = True
-            elif arg not in OUTPUT_FLAGS and not arg.startswith("-o"):
-                cmd.append(arg)
-        out = subprocess.run(cmd, cwd=unit["directory"], capture_output=True)
-        total += len(out.stdout)
-    return total
+    return sum(len(subprocess.run([clang, "-E", "-o", "-"] + compiler_flags(u),
+                                  cwd=u["directory"],
+                                  capture_output=True).stdout)
+               for u in units)
 
 
 def directory_bytes(path):
@@ -83,13 +57,14 @@ def bench(name, db_dir, tools, runs, scratch):
                 "--format=json", "--output=/dev/null"]
         ours = [tools.durcheck, "-p", db_dir, "-j1", "--quiet",
                 "--format=json", "--output=/dev/null"]
-        samples["baseline"].append(timed(base))
-        samples["durcheck"].append(timed(ours))
+        samples["baseline"].append(cpu_seconds(base)[0])
+        samples["durcheck"].append(cpu_seconds(ours)[0])
         shutil.rmtree(facts, ignore_errors=True)
-        samples["facts"].append(timed(ours + ["--facts-dir=" + facts]))
-        samples["join"].append(timed(
+        samples["facts"].append(
+            cpu_seconds(ours + ["--facts-dir=" + facts])[0])
+        samples["join"].append(cpu_seconds(
             [tools.durcheck, "--join", facts, "--quiet", "--format=json",
-             "--output=/dev/null"]))
+             "--output=/dev/null"])[0])
     medians = {k: statistics.median(v) for k, v in samples.items()}
     units = load_units(db_dir)
     pre = preprocessed_bytes(units, tools.clang)
@@ -152,14 +127,7 @@ def main():
             rows.append(bench(name, os.path.join(args.db_root, name), tools,
                               args.runs, scratch))
             print(table(rows[-1:]), flush=True)
-    stamp = "%s, %s, %d cores, LLVM 19, medians of %d runs" % (
-        datetime.date.today().isoformat(), platform.node(), os.cpu_count(),
-        args.runs)
-    text = table(rows)
-    print("\n" + stamp + "\n" + text)
-    if args.results:
-        with open(args.results, "w") as f:
-            f.write(stamp + "\n\n" + text + "\n")
+    print_results(rows, table, args.runs, args.results)
 
 
 if __name__ == "__main__":
