@@ -1,6 +1,7 @@
 //===- AccessPath.cpp - Values in terms a caller can map ------------------===//
 
 #include "durcheck/Analysis/AccessPath.h"
+#include "durcheck/CrossTU/Encoding.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include <cstdio>
@@ -121,23 +122,23 @@ static std::string derivedMessage(const Spelling &S) {
 }
 
 json::Value toJSON(const Spelling &S) {
-  json::Object O;
+  crosstu::Record O;
   // A literal written plainly is its own code.
   if (!S.Code.empty() && !(S.Literal && S.Code == quoteC(*S.Literal)))
-    O["c"] = json::fixUTF8(S.Code);
+    O.add("c", json::fixUTF8(S.Code));
   std::string Flags =
       std::string(S.Pure ? "p" : "") + (S.CharPointer ? "c" : "");
   if (!Flags.empty())
-    O["f"] = Flags;
+    O.add("f", Flags);
   if (S.Literal)
-    O["l"] = json::fixUTF8(*S.Literal);
+    O.add("l", json::fixUTF8(*S.Literal));
   if (S.Message != derivedMessage(S))
-    O["m"] = json::fixUTF8(S.Message);
-  return O;
+    O.add("m", json::fixUTF8(S.Message));
+  return O.take();
 }
 
 bool fromJSON(const json::Value &V, Spelling &S, json::Path Path) {
-  const json::Object *O = V.getAsObject();
+  std::optional<crosstu::RecordView> O = crosstu::RecordView::of(V);
   if (!O) {
     Path.report("expected a spelling");
     return false;

@@ -44,6 +44,8 @@ std::vector<MixedOpen> findMixedOpens(llvm::ArrayRef<OpenFact> Facts) {
 namespace json = llvm::json;
 using crosstu::code;
 using crosstu::readCode;
+using crosstu::Record;
+using crosstu::RecordView;
 
 namespace {
 
@@ -54,20 +56,20 @@ bool exported(const FilePath &F) {
 }
 
 json::Value fileJSON(const FilePath &F) {
-  json::Object O;
+  Record O;
   if (F.Key && F.Key->isTranslationUnitIndependent())
-    O["key"] =
-        json::Array{code(KeyCodes, F.Key->Kind), json::fixUTF8(F.Key->Text)};
+    O.add("key",
+          json::Array{code(KeyCodes, F.Key->Kind), json::fixUTF8(F.Key->Text)});
   if (F.Param)
-    O["param"] = toJSON(*F.Param);
-  O["path"] = json::fixUTF8(F.Spelling);
+    O.add("param", toJSON(*F.Param));
+  O.add("path", json::fixUTF8(F.Spelling));
   if (!F.Code.empty())
-    O["code"] = json::fixUTF8(F.Code);
-  return O;
+    O.add("code", json::fixUTF8(F.Code));
+  return O.take();
 }
 
 bool readFile(const json::Value &V, FilePath &F, json::Path P) {
-  const json::Object *O = V.getAsObject();
+  std::optional<RecordView> O = RecordView::of(V);
   if (!O || !O->getString("path")) {
     P.report("expected a file");
     return false;
@@ -119,15 +121,15 @@ bool readFlags(const json::Value &V, model::FlagSet &F, json::Path P) {
 }
 
 // The place, reportability and order every site has.
-void siteJSON(json::Object &O, unsigned Order, const crosstu::Loc &At,
+void siteJSON(Record &O, unsigned Order, const crosstu::Loc &At,
               bool Reportable) {
-  O["n"] = int64_t(Order);
-  O["at"] = crosstu::toJSON(At);
+  O.add("n", int64_t(Order));
+  O.add("at", crosstu::toJSON(At));
   if (!Reportable)
-    O["silent"] = true;
+    O.add("silent", true);
 }
 
-bool readSite(const json::Object &O, unsigned &Order, crosstu::Loc &At,
+bool readSite(const RecordView &O, unsigned &Order, crosstu::Loc &At,
               bool &Reportable, json::Path P) {
   std::optional<int64_t> N = O.getInteger("n");
   if (!N || *N < 0 || !O.get("at")) {
@@ -140,23 +142,24 @@ bool readSite(const json::Object &O, unsigned &Order, crosstu::Loc &At,
 }
 
 json::Value openJSON(const OpenSite &S) {
-  json::Object O{{"file", fileJSON(S.Path)}};
+  Record O;
+  O.add("file", fileJSON(S.Path));
   siteJSON(O, S.Order, S.At, S.Reportable);
   if (S.TakesFlags)
-    O["flags"] = flagsJSON(S.Flags);
+    O.add("flags", flagsJSON(S.Flags));
   else
-    O["stream"] = true;
+    O.add("stream", true);
   if (!S.Reads)
-    O["writeOnly"] = true;
+    O.add("writeOnly", true);
   if (S.SetDirect)
-    O["direct"] = crosstu::toJSON(*S.SetDirect);
+    O.add("direct", crosstu::toJSON(*S.SetDirect));
   if (S.AddDirect)
-    O["fix"] = crosstu::toJSON(*S.AddDirect);
-  return O;
+    O.add("fix", crosstu::toJSON(*S.AddDirect));
+  return O.take();
 }
 
 bool readOpen(const json::Value &V, OpenSite &S, json::Path P) {
-  const json::Object *O = V.getAsObject();
+  std::optional<RecordView> O = RecordView::of(V);
   if (!O || !O->get("file")) {
     P.report("expected an open");
     return false;
@@ -187,23 +190,25 @@ json::Value callJSON(const CallSite &C) {
     const CallArgument &A = C.Args[I];
     if (!exported(A))
       continue;
-    json::Object Arg{{"i", int64_t(I)}};
+    Record Arg;
+    Arg.add("i", int64_t(I));
     if (exported(A.Path))
-      Arg["file"] = fileJSON(A.Path);
+      Arg.add("file", fileJSON(A.Path));
     if (!A.Flags.Opaque)
-      Arg["flags"] = flagsJSON(A.Flags);
+      Arg.add("flags", flagsJSON(A.Flags));
     if (A.AddDirect)
-      Arg["fix"] = crosstu::toJSON(*A.AddDirect);
-    Args.push_back(std::move(Arg));
+      Arg.add("fix", crosstu::toJSON(*A.AddDirect));
+    Args.push_back(Arg.take());
   }
-  json::Object O{{"callee", json::fixUTF8(C.Callee)},
-                 {"args", std::move(Args)}};
+  Record O;
+  O.add("callee", json::fixUTF8(C.Callee));
+  O.add("args", std::move(Args));
   siteJSON(O, C.Order, C.At, C.Reportable);
-  return O;
+  return O.take();
 }
 
 bool readArgument(const json::Value &V, CallSite &C, json::Path P) {
-  const json::Object *O = V.getAsObject();
+  std::optional<RecordView> O = RecordView::of(V);
   std::optional<int64_t> I = O ? O->getInteger("i") : std::nullopt;
   if (!I || *I < 0 || *I > 255 || *I < int64_t(C.Args.size())) {
     P.report("expected an argument");
@@ -223,7 +228,7 @@ bool readArgument(const json::Value &V, CallSite &C, json::Path P) {
 }
 
 bool readCall(const json::Value &V, CallSite &C, json::Path P) {
-  const json::Object *O = V.getAsObject();
+  std::optional<RecordView> O = RecordView::of(V);
   const json::Array *Args = O ? O->getArray("args") : nullptr;
   if (!Args || !O->getString("callee")) {
     P.report("expected a call");
@@ -248,18 +253,19 @@ json::Value functionJSON(const OpenFunction &F) {
       Calls.push_back(callJSON(C));
   if (Opens.empty() && Calls.empty())
     return nullptr;
-  json::Object O{{"name", json::fixUTF8(F.Name)},
-                 {"display", json::fixUTF8(F.Display)},
-                 {"at", crosstu::toJSON(F.Where)}};
+  Record O;
+  O.add("name", json::fixUTF8(F.Name));
+  O.add("display", json::fixUTF8(F.Display));
+  O.add("at", crosstu::toJSON(F.Where));
   if (!Opens.empty())
-    O["opens"] = std::move(Opens);
+    O.add("opens", std::move(Opens));
   if (!Calls.empty())
-    O["calls"] = std::move(Calls);
-  return O;
+    O.add("calls", std::move(Calls));
+  return O.take();
 }
 
 bool readFunction(const json::Value &V, OpenFunction &F, json::Path P) {
-  const json::Object *O = V.getAsObject();
+  std::optional<RecordView> O = RecordView::of(V);
   if (!O || !O->getString("name") || !O->getString("display") ||
       !O->get("at")) {
     P.report("expected a function");

@@ -18,6 +18,8 @@ constexpr char CalleeCodes[] = "dvs";
 
 using crosstu::code;
 using crosstu::readCode;
+using crosstu::Record;
+using crosstu::RecordView;
 
 json::Value locJSON(const crosstu::Loc &L) { return crosstu::toJSON(L); }
 
@@ -26,36 +28,37 @@ bool readLoc(const json::Value &V, crosstu::Loc &L, json::Path P) {
 }
 
 json::Value eventJSON(const Event &E) {
-  json::Object O{{"k", code(EventCodes, unsigned(E.Kind))}};
+  Record O;
+  O.add("k", code(EventCodes, unsigned(E.Kind)));
   if (E.Kind == EventKind::Call) {
     json::Array Target{code(CalleeCodes, E.Target.Kind),
                        json::fixUTF8(E.Target.Name)};
     if (!E.Target.Display.empty())
       Target.push_back(json::fixUTF8(E.Target.Display));
-    O["t"] = std::move(Target);
+    O.add("t", std::move(Target));
   }
   // Trailing arguments that name nothing are left out.
   size_t Used = E.Args.size();
   while (Used > 0 && !json::Value(toJSON(E.Args[Used - 1])).getAsArray())
     --Used;
   if (Used > 0)
-    O["a"] = json::Value(
-        std::vector<SpelledValue>(E.Args.begin(), E.Args.begin() + Used));
+    O.add("a", json::Value(std::vector<SpelledValue>(E.Args.begin(),
+                                                     E.Args.begin() + Used)));
   if (E.Object)
-    O["o"] = toJSON(*E.Object);
+    O.add("o", toJSON(*E.Object));
   json::Array Constants;
   for (size_t I = 0; I < E.Constants.size(); ++I)
     if (E.Constants[I])
       Constants.push_back(json::Array{int64_t(I), *E.Constants[I]});
   if (!Constants.empty())
-    O["n"] = std::move(Constants);
+    O.add("n", std::move(Constants));
   if (E.Anchor >= 0)
-    O["x"] = E.Anchor;
-  return O;
+    O.add("x", E.Anchor);
+  return O.take();
 }
 
 bool readEvent(const json::Value &V, Event &E, json::Path P) {
-  const json::Object *O = V.getAsObject();
+  std::optional<RecordView> O = RecordView::of(V);
   unsigned Kind = 0;
   if (!O || !readCode(O->get("k"), EventCodes, Kind)) {
     P.report("expected an event");
@@ -63,7 +66,6 @@ bool readEvent(const json::Value &V, Event &E, json::Path P) {
   }
   E = Event();
   E.Kind = static_cast<EventKind>(Kind);
-  json::ObjectMapper M(V, P);
   if (const json::Value *T = O->get("t")) {
     const json::Array *A = T->getAsArray();
     unsigned CalleeKind = 0;
@@ -77,7 +79,7 @@ bool readEvent(const json::Value &V, Event &E, json::Path P) {
                 (*A)[1].getAsString()->str(),
                 A->size() == 3 ? (*A)[2].getAsString()->str() : ""};
   }
-  if (!M.mapOptional("a", E.Args) || !M.mapOptional("o", E.Object))
+  if (!O->mapOptional("a", E.Args, P) || !O->mapOptional("o", E.Object, P))
     return false;
   if (const json::Array *Constants = O->getArray("n"))
     for (const json::Value &C : *Constants) {
@@ -196,25 +198,25 @@ bool readEdge(const json::Value &V, Edge &E, json::Path P) {
 }
 
 json::Value blockJSON(const Block &B) {
-  json::Object O;
+  Record O;
   if (!B.Events.empty()) {
     json::Array Events;
     for (const Event &E : B.Events)
       Events.push_back(eventJSON(E));
-    O["e"] = std::move(Events);
+    O.add("e", std::move(Events));
   }
   json::Array Succs;
   for (const Edge &E : B.Succs)
     Succs.push_back(edgeJSON(E));
-  O["s"] = std::move(Succs);
+  O.add("s", std::move(Succs));
   if (B.LeavesHere)
-    O["l"] = json::Array{B.LeavesHere->Kind == LeaveKind::Return ? "r" : "e",
-                         locJSON(B.LeavesHere->At)};
-  return O;
+    O.add("l", json::Array{B.LeavesHere->Kind == LeaveKind::Return ? "r" : "e",
+                           locJSON(B.LeavesHere->At)});
+  return O.take();
 }
 
 bool readBlock(const json::Value &V, Block &B, json::Path P) {
-  const json::Object *O = V.getAsObject();
+  std::optional<RecordView> O = RecordView::of(V);
   if (!O) {
     P.report("expected a block");
     return false;
@@ -243,35 +245,39 @@ json::Value functionJSON(const FunctionGraph &F) {
     Blocks.push_back(blockJSON(B));
   for (const Anchor &A : F.Anchors)
     Anchors.push_back(anchorJSON(A));
-  json::Object O{{"name", json::fixUTF8(F.Name)},
-                 {"at", locJSON(F.Where)},
-                 {"blocks", std::move(Blocks)}};
+  Record O;
+  O.add("name", json::fixUTF8(F.Name));
+  O.add("at", locJSON(F.Where));
+  O.add("blocks", std::move(Blocks));
   // A C function is called what it is named.
   if (F.Display != F.Name)
-    O["display"] = json::fixUTF8(F.Display);
+    O.add("display", json::fixUTF8(F.Display));
   if (F.InternalOnly)
-    O["internal"] = true;
+    O.add("internal", true);
   if (!F.Overrides.empty())
-    O["overrides"] = F.Overrides;
+    O.add("overrides", F.Overrides);
   if (!F.Guards.empty())
-    O["guards"] = F.Guards;
+    O.add("guards", F.Guards);
   if (!Anchors.empty())
-    O["anchors"] = std::move(Anchors);
+    O.add("anchors", std::move(Anchors));
   if (!F.Exits.empty()) {
     json::Array Exits;
     for (unsigned B : F.Exits)
       Exits.push_back(int64_t(B));
-    O["exits"] = std::move(Exits);
+    O.add("exits", std::move(Exits));
   }
-  return O;
+  return O.take();
 }
 
 bool readFunction(const json::Value &V, FunctionGraph &F, json::Path P) {
-  json::ObjectMapper M(V, P);
-  const json::Object *O = V.getAsObject();
-  if (!M || !M.map("name", F.Name) || !M.mapOptional("display", F.Display) ||
-      !M.mapOptional("overrides", F.Overrides) ||
-      !M.mapOptional("guards", F.Guards))
+  std::optional<RecordView> O = RecordView::of(V);
+  if (!O) {
+    P.report("expected a function");
+    return false;
+  }
+  if (!O->map("name", F.Name, P) || !O->mapOptional("display", F.Display, P) ||
+      !O->mapOptional("overrides", F.Overrides, P) ||
+      !O->mapOptional("guards", F.Guards, P))
     return false;
   if (!O->get("at") || !readLoc(*O->get("at"), F.Where, P.field("at")))
     return false;

@@ -13,6 +13,44 @@ std::optional<unsigned> readIndex(const json::Value &V) {
   return unsigned(*I);
 }
 
+std::optional<RecordView> RecordView::of(const json::Value &V) {
+  const json::Array *A = V.getAsArray();
+  if (!A || A->size() % 2 != 0)
+    return std::nullopt;
+  for (size_t I = 0; I < A->size(); I += 2)
+    if (!(*A)[I].getAsString())
+      return std::nullopt;
+  return RecordView(*A);
+}
+
+const json::Value *RecordView::get(llvm::StringRef Key) const {
+  for (size_t I = 0; I < Fields->size(); I += 2)
+    if (*(*Fields)[I].getAsString() == Key)
+      return &(*Fields)[I + 1];
+  return nullptr;
+}
+
+std::optional<llvm::StringRef>
+RecordView::getString(llvm::StringRef Key) const {
+  const json::Value *V = get(Key);
+  return V ? V->getAsString() : std::nullopt;
+}
+
+std::optional<int64_t> RecordView::getInteger(llvm::StringRef Key) const {
+  const json::Value *V = get(Key);
+  return V ? V->getAsInteger() : std::nullopt;
+}
+
+std::optional<bool> RecordView::getBoolean(llvm::StringRef Key) const {
+  const json::Value *V = get(Key);
+  return V ? V->getAsBoolean() : std::nullopt;
+}
+
+const json::Array *RecordView::getArray(llvm::StringRef Key) const {
+  const json::Value *V = get(Key);
+  return V ? V->getAsArray() : nullptr;
+}
+
 json::Value toJSON(const Loc &L) {
   return json::Array{int64_t(L.File), int64_t(L.Offset)};
 }

@@ -11,6 +11,7 @@
 
 #include "ResultFile.h"
 #include "DurableFile.h"
+#include "JSONReader.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Compression.h"
 #include "llvm/Support/FileSystem.h"
@@ -80,34 +81,31 @@ readTwoLines(llvm::StringRef Text, llvm::StringRef Format, std::string &Error) {
             std::to_string(ResultFormatVersion) + " only";
     return std::nullopt;
   }
-  std::string Unpacked;
+  llvm::SmallVector<uint8_t, 0> Unpacked;
   if (H->getString("body") == llvm::StringRef("zlib")) {
     std::optional<int64_t> Size = H->getInteger("size");
-    llvm::SmallVector<uint8_t, 0> Out;
     if (!Size || *Size < 0 || !llvm::compression::zlib::isAvailable()) {
       Error = "truncated or damaged";
       return std::nullopt;
     }
     if (llvm::Error Err = llvm::compression::zlib::decompress(
-            llvm::arrayRefFromStringRef(Rest), Out, size_t(*Size))) {
+            llvm::arrayRefFromStringRef(Rest), Unpacked, size_t(*Size))) {
       llvm::consumeError(std::move(Err));
       Error = "truncated or damaged";
       return std::nullopt;
     }
-    Unpacked = llvm::toStringRef(Out).str();
-    Rest = Unpacked;
+    Rest = llvm::toStringRef(Unpacked);
   }
   auto [BodyLine, Tail] = Rest.split('\n');
   if (!Tail.empty() || !Rest.ends_with("\n")) {
     Error = "truncated or damaged";
     return std::nullopt;
   }
-  llvm::Expected<json::Value> Body = json::parse(BodyLine);
-  if (!Body) {
-    Error = "damaged: " + llvm::toString(Body.takeError());
-    return std::nullopt;
-  }
-  return std::move(*Body);
+  std::string Why;
+  std::optional<json::Value> Body = readJSON(BodyLine, Why);
+  if (!Body)
+    Error = "damaged: " + Why;
+  return Body;
 }
 
 //===-- Findings ----------------------------------------------------------===//
@@ -274,7 +272,7 @@ std::optional<UnitResult> readUnitResult(llvm::StringRef Text,
   std::optional<json::Value> Body = readTwoLines(Text, UnitFormat, Error);
   if (!Body)
     return std::nullopt;
-  const json::Object *O = Body->getAsObject();
+  json::Object *O = Body->getAsObject();
   std::optional<llvm::StringRef> Status =
       O ? O->getString("status") : std::nullopt;
   std::optional<std::vector<std::string>> Files, ErrorChecks;
@@ -283,7 +281,7 @@ std::optional<UnitResult> readUnitResult(llvm::StringRef Text,
     ErrorChecks = strings(O->getArray("errorChecks"));
   }
   const json::Array *Findings = O ? O->getArray("findings") : nullptr;
-  const json::Object *Sections = O ? O->getObject("sections") : nullptr;
+  json::Object *Sections = O ? O->getObject("sections") : nullptr;
   if (!Status || !O->getString("file") || !O->getString("directory") ||
       !Files || !ErrorChecks || !Findings || !Sections) {
     Error = "damaged: a field is missing";
@@ -294,7 +292,7 @@ std::optional<UnitResult> readUnitResult(llvm::StringRef Text,
   R.BuildDirectory = O->getString("directory")->str();
   R.Files = std::move(*Files);
   R.ErrorChecks = std::move(*ErrorChecks);
-  R.Sections = *Sections;
+  R.Sections = std::move(*Sections);
   R.ChecksEnabled = *Status != "no-checks";
   if (*Status == "failed")
     R.Failure = O->getString("reason").value_or("not analysed").str();
@@ -457,6 +455,7 @@ readFactsDirectories(llvm::ArrayRef<std::string> Dirs, FactsManifest &Manifest,
       return std::nullopt;
     }
   std::vector<UnitResult> Results;
+  Results.reserve(DirOf.size());
   for (unsigned I = 0; I < DirOf.size(); ++I) {
     if (!DirOf[I]) {
       Error = "unit " + std::to_string(I) +

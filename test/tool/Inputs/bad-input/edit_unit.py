@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Edits the body of a durcheck unit result file, as damage would.
 
-Usage: edit_unit.py <file> <regex> <replacement>
+Usage: edit_unit.py <file> <regex> <replacement> [<times>]
 
 The body follows a one-line JSON header and is zlib-compressed when the
 header says "body": "zlib"; it is unpacked, edited with re.sub, and packed
-again, with the header's size updated.
+again, with the header's size updated. The replacement is repeated <times>
+times, 1 unless given.
 """
 
 import json
@@ -16,6 +17,7 @@ import zlib
 
 def main():
     path, pattern, replacement = sys.argv[1:4]
+    replacement *= int(sys.argv[4]) if len(sys.argv) > 4 else 1
     with open(path, "rb") as f:
         header_line, body = f.read().split(b"\n", 1)
     header = json.loads(header_line)
