@@ -207,6 +207,27 @@ bool DirSyncPolicy::trusts(const FunctionDecl &Callee) const {
   return It->second;
 }
 
+bool DirSyncPolicy::flagsDirectory(const CallExpr &Call,
+                                   const ASTContext &Ctx) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getDeclName().isIdentifier() ||
+      !StringRef(Callee->getName().lower()).contains("sync"))
+    return false;
+  static const llvm::Regex Flag("^[Ii][Ss]_?[Dd][Ii][Rr]([Ee][Cc][Tt][Oo][Rr]"
+                                "[Yy])?$");
+  unsigned N = std::min(Call.getNumArgs(), Callee->getNumParams());
+  for (unsigned I = 0; I < N; ++I) {
+    const ParmVarDecl *P = Callee->getParamDecl(I);
+    Expr::EvalResult Value;
+    if (P->getIdentifier() && P->getType()->isIntegralOrEnumerationType() &&
+        Flag.match(P->getName()) && !Call.getArg(I)->isValueDependent() &&
+        Call.getArg(I)->EvaluateAsInt(Value, Ctx) && Value.Val.isInt() &&
+        !Value.Val.getInt().isZero())
+      return true;
+  }
+  return false;
+}
+
 bool DirSyncPolicy::judge(const FunctionDecl &Callee) const {
   if (!Callee.getDeclName().isIdentifier())
     return false;

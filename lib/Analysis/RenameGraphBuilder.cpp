@@ -407,7 +407,8 @@ GraphBuilder::FunctionBuild::eventOfCall(const CallExpr &Call) {
     return E;
   }
   if (const FunctionDecl *Callee = Call.getDirectCallee();
-      Callee && B.Policy.trusts(*Callee)) {
+      Callee && (B.Policy.trusts(*Callee) ||
+                 DirSyncPolicy::flagsDirectory(Call, B.Ctx))) {
     E.Kind = EventKind::DirSync;
     return E;
   }

@@ -80,6 +80,13 @@ struct DirSyncPolicy {
   llvm::Regex Pattern;
 
   bool trusts(const clang::FunctionDecl &Callee) const;
+  /// Whether Call asks a sync function to sync a directory through a flag:
+  /// a non-zero constant passed to a parameter named like `isdir`, as in
+  /// PostgreSQL's `fsync_fname(path, true)`. Such a function opens the
+  /// path without `O_DIRECTORY` under the flag, which no flag analysis
+  /// tells from a file.
+  static bool flagsDirectory(const clang::CallExpr &Call,
+                             const clang::ASTContext &Ctx);
   /// Drops what was judged, whose keys die with the TU's AST.
   void forgetCallees() { Trusted.clear(); }
 
