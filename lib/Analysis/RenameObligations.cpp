@@ -248,12 +248,18 @@ private:
   /// returns.
   bool apply(unsigned Block, unsigned V, llvm::BitVector &S) const;
   bool applyEdge(const Edge &E, unsigned V, llvm::BitVector &S) const;
-  bool discharges(const Event &Call, unsigned V) const;
-  bool neverReturns(const Event &Call, unsigned V) const;
+  /// What a call's targets do to the obligations pending at it, under
+  /// the valuation V.
+  struct CallEffect {
+    bool Discharges = false;
+    bool NeverReturns = false;
+  };
+  CallEffect callEffect(const Event &Call, unsigned V) const;
 
   //===-- Verdict ----------------------------------------------------------//
   bool showsIntent(const Pending &O, const std::vector<bool> &Reachable) const;
-  void judge(const Pending &O, const Leave &L, unsigned V, Summary &Out,
+  /// Reports O, or leaves it to the callers; true when it had intent.
+  bool judge(const Pending &O, const Leave &L, unsigned V, Summary &Out,
              std::vector<ReportSite> *Found) const;
   void summariseIntents(Summary &Out) const;
 
@@ -267,6 +273,9 @@ private:
   /// reaches the exit tells whether the function discharges its caller's.
   std::vector<Pending> Table;
   std::map<std::pair<unsigned, unsigned>, std::vector<unsigned>> Created;
+  /// Each call's effect under the valuation being solved: the worklist
+  /// applies a block many times.
+  llvm::DenseMap<const Event *, CallEffect> Effects;
   /// The blocks some path reaches under the valuation being judged.
   std::vector<bool> Reachable;
 };
@@ -287,6 +296,7 @@ void FunctionAnalysis::addPending(unsigned Block, unsigned Event, Pending New) {
 void FunctionAnalysis::indexObligations(unsigned V) {
   Table.assign(1, Pending());
   Created.clear();
+  Effects.clear();
   for (unsigned B = 0; B < G.Blocks.size(); ++B)
     for (unsigned I = 0; I < G.Blocks[B].Events.size(); ++I) {
       const Event &E = G.Blocks[B].Events[I];
@@ -306,6 +316,7 @@ void FunctionAnalysis::indexObligations(unsigned V) {
       }
       if (E.Kind != EventKind::Call)
         continue;
+      Effects[&E] = callEffect(E, V);
       for (unsigned C : P.callees(Fn, E)) {
         const FunctionGraph &Callee = *P.functions()[C].Graph;
         Mask Possible = possibleAtCall(Callee, E, G, V);
@@ -329,22 +340,21 @@ void FunctionAnalysis::indexObligations(unsigned V) {
     }
 }
 
-bool FunctionAnalysis::discharges(const Event &Call, unsigned V) const {
+FunctionAnalysis::CallEffect FunctionAnalysis::callEffect(const Event &Call,
+                                                          unsigned V) const {
   llvm::ArrayRef<unsigned> Targets = P.callees(Fn, Call);
+  CallEffect Out;
+  if (Targets.empty())
+    return Out;
   // Every function the call may run must sync: one override that does not
   // leaves the rename unsynced.
-  return !Targets.empty() && llvm::all_of(Targets, [&](unsigned C) {
+  Out.Discharges = Out.NeverReturns = true;
+  for (unsigned C : Targets) {
     Mask Possible = possibleAtCall(*P.functions()[C].Graph, Call, G, V);
-    return (Possible & ~Summaries[C].Discharges) == 0;
-  });
-}
-
-bool FunctionAnalysis::neverReturns(const Event &Call, unsigned V) const {
-  llvm::ArrayRef<unsigned> Targets = P.callees(Fn, Call);
-  return !Targets.empty() && llvm::all_of(Targets, [&](unsigned C) {
-    Mask Possible = possibleAtCall(*P.functions()[C].Graph, Call, G, V);
-    return (Possible & ~Summaries[C].NeverReturns) == 0;
-  });
+    Out.Discharges &= (Possible & ~Summaries[C].Discharges) == 0;
+    Out.NeverReturns &= (Possible & ~Summaries[C].NeverReturns) == 0;
+  }
+  return Out;
 }
 
 bool FunctionAnalysis::apply(unsigned Block, unsigned V,
@@ -364,7 +374,7 @@ bool FunctionAnalysis::apply(unsigned Block, unsigned V,
             S.reset(Bit);
       break;
     case EventKind::Call:
-      if (discharges(E, V))
+      if (Effects.lookup(&E).Discharges)
         S.reset();
       break;
     case EventKind::Rename:
@@ -374,7 +384,7 @@ bool FunctionAnalysis::apply(unsigned Block, unsigned V,
     if (auto It = Created.find({Block, I}); It != Created.end())
       for (unsigned Bit : It->second)
         S.set(Bit);
-    if (E.Kind == EventKind::Call && neverReturns(E, V))
+    if (E.Kind == EventKind::Call && Effects.lookup(&E).NeverReturns)
       return false;
   }
   return true;
@@ -460,7 +470,7 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
   return ReachedSync || Writes;
 }
 
-void FunctionAnalysis::judge(const Pending &O, const Leave &L, unsigned V,
+bool FunctionAnalysis::judge(const Pending &O, const Leave &L, unsigned V,
                              Summary &Out,
                              std::vector<ReportSite> *Found) const {
   bool PassUp = G.InternalOnly && P.hasCallers(Fn);
@@ -482,7 +492,7 @@ void FunctionAnalysis::judge(const Pending &O, const Leave &L, unsigned V,
       LeaveUp(O.Intent, O.Depth + 1);
     else if (Found)
       Found->push_back(*O.Intent);
-    return;
+    return true;
   }
   if (showsIntent(O, Reachable)) {
     auto Site = std::make_shared<ReportSite>();
@@ -498,11 +508,12 @@ void FunctionAnalysis::judge(const Pending &O, const Leave &L, unsigned V,
       LeaveUp(std::move(Site), 0);
     else if (Found)
       Found->push_back(*Site);
-    return;
+    return true;
   }
   if (O.Source.Value.visibleToCallers() ||
       O.Destination.Value.visibleToCallers())
     LeaveUp(nullptr, 0);
+  return false;
 }
 
 void FunctionAnalysis::summariseIntents(Summary &Out) const {
@@ -538,19 +549,26 @@ void FunctionAnalysis::summariseIntents(Summary &Out) const {
 Summary FunctionAnalysis::run(std::vector<ReportSite> *Found) {
   Summary Out;
   summariseIntents(Out);
+  // The obligations judged with intent under some valuation: the same
+  // rename must not also go up without it from another, to be reported a
+  // second time by a caller.
+  std::vector<std::tuple<unsigned, AccessPath, AccessPath>> Intended;
   unsigned Valuations = 1u << guardCount(G);
   for (unsigned V = 0; V < Valuations; ++V) {
     indexObligations(V);
     //===-- Worklist to a fixpoint -----------------------------------------//
     std::vector<std::optional<llvm::BitVector>> In(G.Blocks.size());
     std::deque<unsigned> Work;
+    std::vector<bool> Queued(G.Blocks.size(), false);
     In[0] = llvm::BitVector(Table.size());
     In[0]->set(0);
     Work.push_back(0);
+    Queued[0] = true;
     std::optional<llvm::BitVector> AtExit;
     while (!Work.empty()) {
       unsigned B = Work.front();
       Work.pop_front();
+      Queued[B] = false;
       llvm::BitVector BlockOut(*In[B]);
       if (!apply(B, V, BlockOut))
         continue;
@@ -569,8 +587,10 @@ Summary FunctionAnalysis::run(std::vector<ReportSite> *Found) {
         } else {
           Into = std::move(EdgeOut);
         }
-        if (E.To != G.exit() && !llvm::is_contained(Work, E.To))
+        if (E.To != G.exit() && !Queued[E.To]) {
+          Queued[E.To] = true;
           Work.push_back(E.To);
+        }
       }
     }
     //===-- Verdict at the exit --------------------------------------------//
@@ -603,10 +623,19 @@ Summary FunctionAnalysis::run(std::vector<ReportSite> *Found) {
       for (unsigned Bit : Carried.set_bits())
         if (!Judged.test(Bit)) {
           Judged.set(Bit);
-          judge(Table[Bit], *G.Blocks[B].LeavesHere, V, Out, Found);
+          const Pending &O = Table[Bit];
+          if (judge(O, *G.Blocks[B].LeavesHere, V, Out, Found))
+            Intended.emplace_back(O.Anchor, O.Source.Value,
+                                  O.Destination.Value);
         }
     }
   }
+  llvm::erase_if(Out.Leaves, [&](const LeftObligation &L) {
+    return !L.Intent &&
+           llvm::is_contained(Intended, std::make_tuple(L.Chain.front().Anchor,
+                                                        L.Source.Value,
+                                                        L.Destination.Value));
+  });
   return Out;
 }
 
@@ -690,6 +719,13 @@ std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P) {
     if (Recursive)
       for (unsigned F : Component)
         Summaries[F].Discharges = Mask(~0u);
+    // A function that does not call itself needs no summary but its own:
+    // one run gives both its summary and its findings.
+    if (!Recursive) {
+      Summaries[Component[0]] =
+          FunctionAnalysis(P, Summaries, Component[0]).run(&Found);
+      continue;
+    }
     for (unsigned Round = 0; Round < MaxRounds; ++Round) {
       bool Changed = false;
       for (unsigned F : Component) {
@@ -699,7 +735,7 @@ std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P) {
           Changed = true;
         }
       }
-      if (!Changed || !Recursive)
+      if (!Changed)
         break;
     }
     // Findings come from the final summaries only.
