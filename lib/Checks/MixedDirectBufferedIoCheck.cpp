@@ -265,14 +265,10 @@ bool MixedDirectBufferedIoCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
   };
   // What each unit reported alone stands as it is.
   std::set<crosstu::FindingKey> Reported;
-  for (unsigned U : Present) {
-    mixed::Program One;
-    One.addUnit(Opens[U], Units[U].Files);
-    One.link();
-    unsigned UnitOf[] = {U};
-    for (const mixed::MixedFinding &F : mixed::findMixedFindings(One))
-      Reported.insert(KeyOf(mixed::reportMixed(One, F), UnitOf));
-  }
+  for (const crosstu::UnitView &U : Units)
+    for (const crosstu::Finding &F : U.Found)
+      if (F.Check == JoinedCheck)
+        Reported.insert({F.Check, F.Warning.File, F.Warning.Offset});
   mixed::Program Whole;
   for (unsigned U : Present)
     Whole.addUnit(Opens[U], Units[U].Files);

@@ -9,6 +9,7 @@
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVectorExtras.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -223,22 +224,6 @@ void RenameWithoutDirFsyncCheck::onEndOfTranslationUnit() {
 
 namespace {
 
-// A finding's text and places, to compare what a unit found alone with what
-// the whole program shows.
-std::string signature(const rename::ReportedRename &R,
-                      llvm::ArrayRef<crosstu::UnitView> Units,
-                      llvm::ArrayRef<unsigned> UnitOf) {
-  std::string S;
-  auto Add = [&](const rename::ReportedMessage &M) {
-    S += Units[UnitOf[M.Unit]].file(M.At.File) + ":" +
-         std::to_string(M.At.Offset) + ":" + M.Text + "\n";
-  };
-  Add(R.Warning);
-  for (const rename::ReportedMessage &N : R.Notes)
-    Add(N);
-  return S;
-}
-
 crosstu::Message toMessage(const rename::ReportedMessage &M,
                            llvm::ArrayRef<crosstu::UnitView> Units,
                            llvm::ArrayRef<unsigned> UnitOf) {
@@ -283,21 +268,14 @@ bool RenameWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
         Check.str(), Units[UnitOf[R.Warning.Unit]].file(R.Warning.At.File),
         R.Warning.At.Offset};
   };
-  auto NoInclude = [](unsigned, unsigned, StringRef) {
-    return std::optional<crosstu::UnitEdit>();
-  };
-  // What each unit found alone.
+  // What each unit reported alone.
   std::map<crosstu::FindingKey, std::string> Alone;
-  for (unsigned U : Present) {
-    rename::Program One;
-    One.addUnit(Graphs[U], Units[U].Files);
-    One.link();
-    unsigned UnitOf[] = {U};
-    for (const rename::UnsyncedRename &F : rename::findUnsyncedRenames(One)) {
-      rename::ReportedRename R = rename::reportRename(One, F, NoInclude);
-      Alone.emplace(KeyOf(R, UnitOf), signature(R, Units, UnitOf));
-    }
-  }
+  for (unsigned U : Present)
+    for (const crosstu::Finding &F : Units[U].Found)
+      if (F.Check == Check)
+        Alone.emplace(
+            crosstu::FindingKey{F.Check, F.Warning.File, F.Warning.Offset},
+            crosstu::signature(F.Warning, F.Notes));
   // What the whole program shows.
   std::set<crosstu::FindingKey> Holds;
   for (const rename::UnsyncedRename &F : rename::findUnsyncedRenames(Whole)) {
@@ -307,18 +285,21 @@ bool RenameWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
     rename::ReportedRename R = rename::reportRename(Whole, F, Include);
     crosstu::FindingKey Key = KeyOf(R, Present);
     Holds.insert(Key);
+    auto ToMessage = [&](const rename::ReportedMessage &M) {
+      return toMessage(M, Units, Present);
+    };
     auto It = Alone.find(Key);
-    if (It != Alone.end() && It->second == signature(R, Units, Present))
+    if (It != Alone.end() &&
+        It->second ==
+            crosstu::signature(ToMessage(R.Warning),
+                               llvm::map_to_vector(R.Notes, ToMessage)))
       continue;
     // The unit's own version is wrong: another unit changes its notes.
     if (It != Alone.end())
       Out.Dropped.insert(Key);
     if (!R.Reportable)
       continue;
-    Out.Added.push_back(crosstu::addedFinding(
-        Check, R, Present, [&](const rename::ReportedMessage &M) {
-          return toMessage(M, Units, Present);
-        }));
+    Out.Added.push_back(crosstu::addedFinding(Check, R, Present, ToMessage));
   }
   for (const auto &[Key, Signature] : Alone)
     if (!Holds.count(Key))

@@ -12,6 +12,17 @@ Message UnitView::message(const UnitMessage &M) const {
   return Out;
 }
 
+std::string signature(const Message &Warning, llvm::ArrayRef<Message> Notes) {
+  std::string S;
+  auto Add = [&](const Message &M) {
+    S += M.File + ":" + std::to_string(M.Offset) + ":" + M.Text + "\n";
+  };
+  Add(Warning);
+  for (const Message &N : Notes)
+    Add(N);
+  return S;
+}
+
 bool joinAll(llvm::ArrayRef<UnitSections> Units, Verdicts &Out,
              std::string &Error) {
   for (const CheckEntry &Check : durabilityChecks()) {
@@ -21,7 +32,7 @@ bool joinAll(llvm::ArrayRef<UnitSections> Units, Verdicts &Out,
     for (const UnitSections &U : Units)
       Views.push_back({U.Files,
                        U.Sections ? U.Sections->get(Check.Name) : nullptr,
-                       U.Origin});
+                       U.Origin, U.Found});
     if (!Check.Join(Views, Out, Error)) {
       Error = Check.Name.str() + ": " + Error;
       return false;

@@ -520,17 +520,36 @@ ClangTidyError toError(const crosstu::Finding &F, const UnitResult &Unit) {
   return E;
 }
 
+// A unit's finding as a join compares it: places and texts.
+crosstu::Finding toFound(const ClangTidyError &E) {
+  auto ToMessage = [](const clang::tooling::DiagnosticMessage &M) {
+    return crosstu::Message{M.FilePath, M.FileOffset, M.Message, {}};
+  };
+  crosstu::Finding F;
+  F.Check = E.DiagnosticName;
+  F.Warning = ToMessage(E.Message);
+  for (const clang::tooling::DiagnosticMessage &N : E.Notes)
+    F.Notes.push_back(ToMessage(N));
+  return F;
+}
+
 // Runs every check's join and applies its verdicts to the units' findings.
 bool applyJoin(std::vector<UnitResult> &Results, std::string &Error) {
   std::vector<crosstu::UnitSections> Units;
   std::vector<size_t> ResultOf;
+  std::vector<std::vector<crosstu::Finding>> Found;
   for (size_t I = 0; I < Results.size(); ++I)
     if (Results[I].Failure.empty() && Results[I].ChecksEnabled) {
-      Units.push_back({Results[I].Files, &Results[I].Sections,
-                       Results[I].ResultFile.empty() ? Results[I].File
-                                                     : Results[I].ResultFile});
+      Found.emplace_back();
+      for (const ClangTidyError &E : Results[I].Findings)
+        Found.back().push_back(toFound(E));
       ResultOf.push_back(I);
     }
+  for (size_t K = 0; K < ResultOf.size(); ++K) {
+    const UnitResult &R = Results[ResultOf[K]];
+    Units.push_back({R.Files, &R.Sections,
+                     R.ResultFile.empty() ? R.File : R.ResultFile, Found[K]});
+  }
   crosstu::Verdicts V;
   if (!crosstu::joinAll(Units, V, Error))
     return false;

@@ -85,6 +85,9 @@ struct UnitView {
   const llvm::json::Value *Section = nullptr;
   /// What an error names the unit by: its result file, or its source.
   llvm::StringRef Origin;
+  /// What the unit reported on its own, of every check, fixes left out:
+  /// what a join compares the whole program's findings with.
+  llvm::ArrayRef<Finding> Found;
 
   const std::string &file(unsigned Index) const { return Files[Index]; }
   /// M, with its places in absolute file names.
@@ -104,11 +107,17 @@ struct Verdicts {
 using JoinFunction = bool (*)(llvm::ArrayRef<UnitView> Units, Verdicts &Out,
                               std::string &Error);
 
-/// What one analysed unit left: its file table and its checks' sections.
+/// A finding's places and texts, fixes aside: whether a unit's own
+/// finding and the whole program's say the same.
+std::string signature(const Message &Warning, llvm::ArrayRef<Message> Notes);
+
+/// What one analysed unit left: its file table, its checks' sections and
+/// its own findings.
 struct UnitSections {
   llvm::ArrayRef<std::string> Files;
   const llvm::json::Object *Sections = nullptr;
   llvm::StringRef Origin;
+  llvm::ArrayRef<Finding> Found;
 };
 
 /// Runs the join of every check over the units, in their order. Returns
