@@ -296,7 +296,7 @@ std::optional<UnitResult> readUnitResult(llvm::StringRef Text,
   std::optional<json::Value> Body = readTwoLines(Text, UnitFormat, Error);
   if (!Body)
     return std::nullopt;
-  const json::Object *O = Body->getAsObject();
+  json::Object *O = Body->getAsObject();
   std::optional<llvm::StringRef> Status =
       O ? O->getString("status") : std::nullopt;
   std::optional<std::vector<std::string>> Files, ErrorChecks;
@@ -305,7 +305,7 @@ std::optional<UnitResult> readUnitResult(llvm::StringRef Text,
     ErrorChecks = strings(O->getArray("errorChecks"));
   }
   const json::Array *Findings = O ? O->getArray("findings") : nullptr;
-  const json::Object *Sections = O ? O->getObject("sections") : nullptr;
+  json::Object *Sections = O ? O->getObject("sections") : nullptr;
   if (!Status || !O->getString("file") || !O->getString("directory") ||
       !Files || !ErrorChecks || !Findings || !Sections) {
     Error = "damaged: a field is missing";
@@ -316,7 +316,8 @@ std::optional<UnitResult> readUnitResult(llvm::StringRef Text,
   R.BuildDirectory = O->getString("directory")->str();
   R.Files = std::move(*Files);
   R.ErrorChecks = std::move(*ErrorChecks);
-  R.Sections = *Sections;
+  // Moved, not copied: the summaries are most of a unit's result.
+  R.Sections = std::move(*Sections);
   R.ChecksEnabled = *Status != "no-checks";
   if (*Status == "failed")
     R.Failure = O->getString("reason").value_or("not analysed").str();
