@@ -35,9 +35,9 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import compiler_flags, cpu_seconds, load_units, print_results  # noqa: E402
+from run import (add_location_arguments, compiler_flags, cpu_seconds,  # noqa: E402
+                 load_units, print_results)
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLANG = "/usr/lib/llvm-19/bin/clang"
 
 
@@ -141,12 +141,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpora", nargs="*")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--build", default=os.path.join(ROOT, "build",
-                                                        "llvm-19"))
-    parser.add_argument("--db-root", default=os.path.join(ROOT, "build",
-                                                          "bench", "db"))
-    parser.add_argument("--results",
-                        help="also write the table, with the date, here")
+    add_location_arguments(parser)
     args = parser.parse_args()
     durcheck = os.path.join(args.build, "tools", "durcheck", "durcheck")
     if not os.path.exists(durcheck):

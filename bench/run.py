@@ -110,6 +110,16 @@ def print_results(rows, table, runs, results):
             f.write(stamp + "\n\n" + text + "\n")
 
 
+def add_location_arguments(parser):
+    """--build, --db-root and --results, as every bench script takes them."""
+    parser.add_argument("--build", default=os.path.join(ROOT, "build",
+                                                        "llvm-19"))
+    parser.add_argument("--db-root", default=os.path.join(ROOT, "build",
+                                                          "bench", "db"))
+    parser.add_argument("--results",
+                        help="also write the table, with the date, here")
+
+
 def load_units(db_dir):
     """The database's entries, one per file, as the tools all see them."""
     with open(os.path.join(db_dir, "compile_commands.json")) as f:
@@ -257,12 +267,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sample", type=int, default=1,
                         help="time every N-th unit only")
-    parser.add_argument("--build", default=os.path.join(ROOT, "build",
-                                                        "llvm-19"))
-    parser.add_argument("--db-root", default=os.path.join(ROOT, "build",
-                                                          "bench", "db"))
-    parser.add_argument("--results",
-                        help="also write the table, with the date, here")
+    add_location_arguments(parser)
     args = parser.parse_args()
     tools = Tools(args.build)
     names = args.corpora or sorted(os.listdir(args.db_root))

@@ -31,10 +31,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import compiler_flags, cpu_seconds, load_units, print_results  # noqa: E402
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
+from run import (add_location_arguments, compiler_flags, cpu_seconds,  # noqa: E402
+                 load_units, print_results)
 
 def preprocessed_bytes(units, clang):
     """The size of every unit's preprocessed source, as clang -E prints it."""
@@ -111,12 +109,7 @@ def main():
     parser.add_argument("--baseline", required=True,
                         help="a durcheck built before the summaries")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--build", default=os.path.join(ROOT, "build",
-                                                        "llvm-19"))
-    parser.add_argument("--db-root", default=os.path.join(ROOT, "build",
-                                                          "bench", "db"))
-    parser.add_argument("--results",
-                        help="also write the table, with the date, here")
+    add_location_arguments(parser)
     args = parser.parse_args()
     tools = Tools(args.build, args.baseline)
     names = args.corpora or sorted(os.listdir(args.db_root))

@@ -14,9 +14,10 @@ durcheck_packages() {
 }
 
 # What the test suite needs besides: git, pre-commit for the test of the
-# pre-commit hook, and Debian's python3 with PyYAML for that of the action.
+# pre-commit hook, Debian's python3 with PyYAML for that of the action, and
+# Bazel with its Java rules for that of the Bazel aspect.
 durcheck_test_packages() {
-  echo git pre-commit python3-yaml
+  echo git pre-commit python3-yaml bazel-bootstrap bazel-rules-java
 }
 
 # durcheck_install V...: the packages of LLVM V... and the build tools.

@@ -62,6 +62,10 @@ if subprocess.run(["/usr/bin/python3", "-c", "import yaml"],
 config.substitutions.append(("%system_python", "/usr/bin/python3"))
 config.substitutions.append(("%{durcheck_dir}",
                              os.path.dirname(config.durcheck)))
+# Bazel with Debian's Java rules, which the Bazel aspect's test builds with
+# offline.
+if shutil.which("bazel") and os.path.isdir("/usr/share/bazel/rules/java"):
+    config.available_features.add("bazel")
 # GCC, which must be refused at configure time.
 if shutil.which("g++"):
     config.available_features.add("gxx")

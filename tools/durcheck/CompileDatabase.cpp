@@ -319,6 +319,14 @@ std::optional<WorkList> selectWork(const WorkRequest &Request,
   llvm::sort(Work.Skipped, [](const SkippedEntry &A, const SkippedEntry &B) {
     return std::tie(A.File, A.Kind) < std::tie(B.File, B.Kind);
   });
+  // A canonical order, so that the work list, its result files and its
+  // shards do not depend on the order of the database; of duplicates, the
+  // first in this order is kept.
+  llvm::stable_sort(Commands,
+                    [](const CompileCommand &A, const CompileCommand &B) {
+                      return std::tie(A.Filename, A.Directory, A.CommandLine) <
+                             std::tie(B.Filename, B.Directory, B.CommandLine);
+                    });
   llvm::StringSet<> Seen;
   for (CompileCommand &C : Commands) {
     dropPrecompiledHeaders(C);

@@ -24,7 +24,8 @@ struct WorkRequest {
 };
 
 struct WorkList {
-  /// One command per translation unit, with absolute file and directory.
+  /// One command per translation unit, with absolute file and directory,
+  /// sorted by file, directory and command, whatever the database's order.
   std::vector<clang::tooling::CompileCommand> Units;
   /// The database they came from, or empty for "--" compile flags.
   std::string DatabasePath;

@@ -15,6 +15,7 @@
 #include "Report.h"
 #include "ResultCache.h"
 #include "ResultFile.h"
+#include "Shard.h"
 #include "TidyRunner.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
@@ -179,11 +180,32 @@ cl::opt<std::string> FactsDir(
     cl::desc("Also write each unit's result file, and a manifest, into this "
              "directory"),
     cl::value_desc("dir"), cl::cat(Category));
-cl::opt<bool> Join("join",
-                   cl::desc("Report from the result files of the directories "
-                            "given instead of analysing: durcheck --join "
-                            "DIR..."),
-                   cl::cat(Category));
+cl::opt<bool> Join(
+    "join",
+    cl::desc("Report from the result files of the directories given, those "
+             "of a run or of each of its shards, or from the files "
+             "--result-file wrote, instead of analysing: durcheck --join "
+             "DIR... or FILE...; with --facts-dir, write the units' findings "
+             "after the join there instead of reporting, without the "
+             "summaries, so that a --join of that directory only reports"),
+    cl::cat(Category));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyse shard K of N of the units and write their results to "
+             "--facts-dir, for a --join of every shard's directory; nothing "
+             "is reported. The units go largest source file first (ties in "
+             "the order of file, directory and command), each to the shard "
+             "with the fewest bytes so far (then the fewest units; ties to "
+             "the lowest K), so every job computes the same shards from the "
+             "same sources, in any order of the database"),
+    cl::value_desc("K/N"), cl::cat(Category));
+cl::opt<std::string> ResultFile(
+    "result-file",
+    cl::desc("Analyse the one unit selected and write its result file here, "
+             "with paths below its directory relative to it, for a --join "
+             "of such files; nothing is reported. For build systems that run "
+             "one action per source file"),
+    cl::value_desc("file"), cl::cat(Category));
 cl::list<std::string> ExtraArgs("extra-arg",
                                 cl::desc("Add this compiler argument"),
                                 cl::cat(Category));
@@ -400,11 +422,12 @@ std::optional<ChangedLines> readChanges(std::string &Source,
   else if (FromGit ? DiffFrom.empty() : DiffFile.empty())
     Error = FromGit ? "--diff-from needs a git revision"
                     : "--diff needs a file, or - for stdin";
-  else if (!FactsDir.empty() || !WriteBaseline.empty())
-    Error =
-        std::string(!FactsDir.empty() ? "--facts-dir" : "--write-baseline") +
-        " records every unit's results, and diff mode analyses only the "
-        "changed ones; pass only one";
+  else if (!FactsDir.empty() || !WriteBaseline.empty() || !ResultFile.empty())
+    Error = std::string(!FactsDir.empty()     ? "--facts-dir"
+                        : !ResultFile.empty() ? "--result-file"
+                                              : "--write-baseline") +
+            " records every unit's results, and diff mode analyses only the "
+            "changed ones; pass only one";
   if (!Error.empty())
     return std::nullopt;
   if (FromGit) {
@@ -565,11 +588,9 @@ bool applyJoin(std::vector<UnitResult> &Results, std::string &Error) {
   return true;
 }
 
-// Applies the join to the units' findings and orders the lot.
-std::optional<Report> assemble(std::vector<UnitResult> &Results, unsigned Units,
-                               unsigned Duplicates, std::string &Error) {
-  if (!applyJoin(Results, Error))
-    return std::nullopt;
+// The units' findings, after the join, in order.
+Report assemble(std::vector<UnitResult> &Results, unsigned Units,
+                unsigned Duplicates) {
   Report R;
   R.Units = Units;
   R.Duplicates = Duplicates;
@@ -662,39 +683,112 @@ int exitCode(const Report &R, bool WriteFailed) {
   return Clean;
 }
 
+// The names of the options given among Options.
+std::vector<StringRef> givenOptions(ArrayRef<const cl::Option *> Options) {
+  std::vector<StringRef> Given;
+  for (const cl::Option *O : Options)
+    if (O->getNumOccurrences())
+      Given.push_back(O->ArgStr);
+  return Given;
+}
+
 // --join reports from files: the options that choose and configure an
 // analysis have nothing to act on.
 std::string joinConflict(bool CompilerArgs) {
   if (Selectors.empty())
     return "--join needs the directories that --facts-dir wrote";
-  std::vector<llvm::StringRef> Given;
-  if (CompilerArgs)
-    Given.push_back("--");
   // cl::list's operator& gives its storage, hence std::addressof.
-  const cl::Option *Analysis[] = {&BuildPath,
-                                  std::addressof(Excludes),
-                                  &Jobs,
-                                  &Checks,
-                                  &Config,
-                                  &ConfigFile,
-                                  &HeaderFilter,
-                                  &ExcludeHeaderFilter,
-                                  &WarningsAsErrors,
-                                  std::addressof(ExtraArgs),
-                                  std::addressof(ExtraArgsBefore),
-                                  &FactsDir,
-                                  &DiffFrom,
-                                  &DiffFile,
-                                  &CacheDir,
-                                  &CacheMaxSize};
-  for (const cl::Option *O : Analysis)
-    if (O->getNumOccurrences())
-      Given.push_back(O->ArgStr);
+  std::vector<StringRef> Given = givenOptions(
+      {&BuildPath, std::addressof(Excludes), &Jobs, &Checks, &Config,
+       &ConfigFile, &HeaderFilter, &ExcludeHeaderFilter, &WarningsAsErrors,
+       std::addressof(ExtraArgs), std::addressof(ExtraArgsBefore), &DiffFrom,
+       &DiffFile, &CacheDir, &CacheMaxSize, &Shard, &ResultFile});
+  if (CompilerArgs)
+    Given.insert(Given.begin(), "--");
   if (Given.empty())
     return "";
   return "--join reads the results of an earlier run, whose configuration "
          "they record; it does not take " +
          llvm::join(Given, ", ");
+}
+
+// The mode that writes results for a later --join and reports nothing, or
+// "".
+StringRef resultsOnlyMode() {
+  if (Join)
+    return FactsDir.getNumOccurrences() ? "--join with --facts-dir" : "";
+  if (Shard.getNumOccurrences())
+    return "--shard";
+  if (ResultFile.getNumOccurrences())
+    return "--result-file";
+  return "";
+}
+
+// Those modes have no use for the options of a report; joinConflict says
+// what --join has no use for.
+std::string resultsOnlyConflict() {
+  bool Sharded = !Join && Shard.getNumOccurrences(),
+       OneUnit = !Join && ResultFile.getNumOccurrences();
+  StringRef Mode = resultsOnlyMode();
+  if (Mode.empty())
+    return "";
+  if (Sharded && OneUnit)
+    return "--shard writes a shard's results to --facts-dir and "
+           "--result-file one unit's to a file; pass only one";
+  if (Sharded && FactsDir.empty())
+    return "--shard needs --facts-dir, the directory where a --join of "
+           "every shard reads this shard's results";
+  if (OneUnit && !FactsDir.empty())
+    return "--result-file and --facts-dir both write the results; pass only "
+           "one";
+  std::vector<StringRef> Given = givenOptions(
+      {&Format, &Output, &SourceRoot, &WriteBaseline, &BaselineFile, &Baselined,
+       &Fix, &FixNotes, &ShowFixes, &ExportFixes, &ExitZero, &UseColor,
+       &ListChecks, &DumpConfig});
+  if (Given.empty())
+    return "";
+  return Mode.str() +
+         " writes results for a --join, which reports them; it does not "
+         "take " +
+         llvm::join(Given, ", ");
+}
+
+// Keeps in Work the units of shard Spec, all without one, and returns
+// their positions in the whole work list.
+std::vector<unsigned> keepShard(WorkList &Work, std::optional<ShardSpec> Spec) {
+  if (!Spec) {
+    std::vector<unsigned> All(Work.Units.size());
+    std::iota(All.begin(), All.end(), 0);
+    return All;
+  }
+  std::vector<unsigned> Mine = shardUnits(Work, *Spec);
+  std::vector<clang::tooling::CompileCommand> Kept;
+  for (unsigned I : Mine)
+    Kept.push_back(std::move(Work.Units[I]));
+  Work.Units = std::move(Kept);
+  return Mine;
+}
+
+// Writes the results of --shard, --result-file or --join with --facts-dir;
+// reporting is a later join's.
+int writeResultsOnly(const FactsManifest &Run, ArrayRef<UnitResult> Results) {
+  std::string Why, Where;
+  if (!ResultFile.empty()) {
+    Why = writeFileDurably(
+        ResultFile, writeUnitResult(Results.front(), /*Relocatable=*/true));
+    Where = ResultFile;
+  } else {
+    Why = writeFactsDirectory(FactsDir, Run, Results);
+    Where = FactsDir;
+  }
+  if (!Why.empty())
+    return fail(Why);
+  if (Shard.getNumOccurrences() && !Quiet)
+    errs() << formatv("durcheck: shard {0} of {1}: the results of {2} of {3} "
+                      "unit{4} written to {5}\n",
+                      Run.Shard, Run.Shards, Results.size(), Run.Units,
+                      Run.Units == 1 ? "" : "s", Where);
+  return Clean;
 }
 
 // Whether --facts-dir can be written, asked before any work is done.
@@ -736,6 +830,11 @@ int run(int Argc, const char **Argv) {
   std::optional<unsigned> JobCount = parseJobs(Error);
   if (!JobCount)
     return fail(Error);
+  std::optional<ShardSpec> ShardOf;
+  if (Shard.getNumOccurrences() && !(ShardOf = parseShard(Shard, Error)))
+    return fail(Error);
+  if (std::string Why = resultsOnlyConflict(); !Why.empty())
+    return fail(Why);
   if (Format != "text" && Format != "json" && Format != "sarif")
     return fail("--format must be text, json or sarif, not '" + Format + "'");
   if (ShowFixes && Fix)
@@ -758,7 +857,8 @@ int run(int Argc, const char **Argv) {
   if (!Error.empty())
     return fail(Error);
   for (const std::string *Out :
-       {&Output.getValue(), &ExportFixes.getValue(), &WriteBaseline.getValue()})
+       {&Output.getValue(), &ExportFixes.getValue(), &WriteBaseline.getValue(),
+        &ResultFile.getValue()})
     if (!Out->empty())
       if (std::string Why = checkWritable(*Out); !Why.empty())
         return fail(Why);
@@ -781,11 +881,24 @@ int run(int Argc, const char **Argv) {
   if (Join) {
     if (std::string Why = joinConflict(FixedArgs.has_value()); !Why.empty())
       return fail(Why);
+    if (!FactsDir.empty())
+      if (std::string Why = checkFactsDir(FactsDir); !Why.empty())
+        return fail(Why);
     std::optional<std::vector<UnitResult>> Read =
-        readFactsDirectories(Selectors, Run, Error);
+        readJoinInputs(Selectors, Run, Error);
     if (!Read)
       return fail(Error);
     Results = std::move(*Read);
+    if (!FactsDir.empty()) {
+      // The findings after the join, without the sections: a --join of
+      // them only reports.
+      if (!applyJoin(Results, Error))
+        return fail(Error);
+      for (UnitResult &U : Results)
+        U.Sections = json::Object();
+      Run.Shard = Run.Shards = 1;
+      return writeResultsOnly(Run, Results);
+    }
   } else {
     if (!FactsDir.empty())
       if (std::string Why = checkFactsDir(FactsDir); !Why.empty())
@@ -794,8 +907,14 @@ int run(int Argc, const char **Argv) {
     std::optional<WorkList> Work = selectWork(Request, Error);
     if (!Work)
       return fail(Error);
+    if (!ResultFile.empty() && Work->Units.size() != 1)
+      return fail(formatv("--result-file writes the result of one unit, and "
+                          "{0} are selected",
+                          Work->Units.size()));
     SharedOptions Options(C);
     unsigned Units = Work->Units.size();
+    std::string Identity = workListIdentity(*Work);
+    std::vector<unsigned> Indexes = keepShard(*Work, ShardOf);
     std::vector<clang::tooling::CompileCommand> Unchanged;
     if (Changes)
       Unchanged = keepChangedUnits(*Work, *Changes, Options, *JobCount);
@@ -806,10 +925,16 @@ int run(int Argc, const char **Argv) {
           joinCachedUnits(Results, Unchanged, Options, *Cache, *JobCount);
     if (Cache)
       Cache->evict();
-    Run = {workListIdentity(*Work), 1, 1, Units, Work->Duplicates, {},
+    ShardSpec Spec = ShardOf.value_or(ShardSpec());
+    Run = {Identity,
+           Spec.K,
+           Spec.N,
+           Units,
+           Work->Duplicates,
+           std::move(Indexes),
            std::move(Work->Skipped)};
-    Run.Indexes.resize(Results.size());
-    std::iota(Run.Indexes.begin(), Run.Indexes.end(), 0);
+    if (ShardOf || !ResultFile.empty())
+      return writeResultsOnly(Run, Results);
   }
   bool WriteFailed = false;
   if (!FactsDir.empty())
@@ -818,11 +943,9 @@ int run(int Argc, const char **Argv) {
       fail(Why);
       WriteFailed = true;
     }
-  std::optional<Report> Assembled =
-      assemble(Results, Run.Units, Run.Duplicates, Error);
-  if (!Assembled)
+  if (!applyJoin(Results, Error))
     return fail(Error);
-  Report &R = *Assembled;
+  Report R = assemble(Results, Run.Units, Run.Duplicates);
   R.Skipped = std::move(Run.Skipped);
   if (Cache)
     R.CacheHits = Cache->Hits.load();

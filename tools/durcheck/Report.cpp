@@ -2,6 +2,7 @@
 
 #include "Report.h"
 #include "CheckDocs.h"
+#include "CompileDatabase.h"
 #include "FixDiff.h"
 #include "SourceText.h"
 #include "TidyRunner.h"
@@ -9,6 +10,7 @@
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -272,11 +274,17 @@ std::string percentEncode(llvm::StringRef Path) {
 }
 
 // File's URI relative to Root, which has no trailing '/', or else its
-// absolute file: URI.
+// absolute file: URI. A relative File, as relocatable result files hold,
+// is relative to the current directory, which Root may name another way:
+// Bazel's /proc/self/cwd, for a report without the path of its sandbox.
 std::string artifactUri(llvm::StringRef File, llvm::StringRef Root) {
-  if (File.starts_with((Root + "/").str()))
-    return percentEncode(File.drop_front(Root.size() + 1));
-  return "file://" + percentEncode(File);
+  if (llvm::sys::path::is_relative(File) &&
+      llvm::sys::fs::equivalent(Root, "."))
+    return percentEncode(File);
+  std::string Path = absolutePath(File);
+  if (llvm::StringRef(Path).starts_with((Root + "/").str()))
+    return percentEncode(llvm::StringRef(Path).drop_front(Root.size() + 1));
+  return "file://" + percentEncode(Path);
 }
 
 class SarifWriter {

@@ -110,7 +110,26 @@ readTwoLines(llvm::StringRef Text, llvm::StringRef Format, std::string &Error) {
 
 //===-- Findings ----------------------------------------------------------===//
 
-json::Value messageJSON(const DiagnosticMessage &M) {
+// The paths a result file holds: as they are, or, for a relocatable file,
+// relative to the unit's build directory where they lie below it.
+class PathMap {
+public:
+  explicit PathMap(llvm::StringRef Root = "") : Root(Root) {}
+  std::string operator()(llvm::StringRef Path) const {
+    if (Root.empty())
+      return Path.str();
+    if (Path == Root)
+      return ".";
+    if (Path.starts_with(Root) && Path.drop_front(Root.size()).starts_with("/"))
+      return Path.drop_front(Root.size() + 1).str();
+    return Path.str();
+  }
+
+private:
+  llvm::StringRef Root;
+};
+
+json::Value messageJSON(const DiagnosticMessage &M, const PathMap &Map) {
   json::Array Fix, Ranges;
   std::vector<const Replacement *> Edits;
   for (const auto &Entry : M.Fix)
@@ -120,14 +139,14 @@ json::Value messageJSON(const DiagnosticMessage &M) {
     return *A < *B;
   });
   for (const Replacement *R : Edits)
-    Fix.push_back(json::Array{R->getFilePath(), int64_t(R->getOffset()),
+    Fix.push_back(json::Array{Map(R->getFilePath()), int64_t(R->getOffset()),
                               int64_t(R->getLength()),
                               json::fixUTF8(R->getReplacementText())});
   for (const FileByteRange &R : M.Ranges)
     Ranges.push_back(
-        json::Array{R.FilePath, int64_t(R.FileOffset), int64_t(R.Length)});
+        json::Array{Map(R.FilePath), int64_t(R.FileOffset), int64_t(R.Length)});
   json::Object O{{"text", json::fixUTF8(M.Message)},
-                 {"file", M.FilePath},
+                 {"file", Map(M.FilePath)},
                  {"offset", int64_t(M.FileOffset)}};
   if (!Fix.empty())
     O["fix"] = std::move(Fix);
@@ -175,16 +194,16 @@ bool readMessage(const json::Value &V, DiagnosticMessage &M) {
 
 constexpr llvm::StringLiteral Levels[] = {"warning", "error", "remark"};
 
-json::Value findingJSON(const ClangTidyError &E) {
+json::Value findingJSON(const ClangTidyError &E, const PathMap &Map) {
   json::Array Notes;
   for (const DiagnosticMessage &N : E.Notes)
-    Notes.push_back(messageJSON(N));
+    Notes.push_back(messageJSON(N, Map));
   json::Object O{{"check", E.DiagnosticName},
                  {"level", Levels[E.DiagLevel == ClangTidyError::Error    ? 1
                                   : E.DiagLevel == ClangTidyError::Remark ? 2
                                                                           : 0]},
-                 {"directory", E.BuildDirectory},
-                 {"message", messageJSON(E.Message)},
+                 {"directory", Map(E.BuildDirectory)},
+                 {"message", messageJSON(E.Message, Map)},
                  {"notes", std::move(Notes)}};
   if (E.IsWarningAsError)
     O["warningAsError"] = true;
@@ -249,16 +268,19 @@ std::string workListIdentity(const WorkList &Work) {
   return llvm::toHex(Hash.final(), /*LowerCase=*/true).substr(0, 32);
 }
 
-std::string writeUnitResult(const UnitResult &R) {
-  json::Array Findings;
+std::string writeUnitResult(const UnitResult &R, bool Relocatable) {
+  PathMap Map(Relocatable ? llvm::StringRef(R.BuildDirectory) : "");
+  json::Array Findings, Files;
   for (const ClangTidyError &E : R.Findings)
-    Findings.push_back(findingJSON(E));
-  json::Object Body{{"file", R.File},
-                    {"directory", R.BuildDirectory},
+    Findings.push_back(findingJSON(E, Map));
+  for (const std::string &F : R.Files)
+    Files.push_back(Map(F));
+  json::Object Body{{"file", Map(R.File)},
+                    {"directory", Map(R.BuildDirectory)},
                     {"status", !R.Failure.empty() ? "failed"
                                : !R.ChecksEnabled ? "no-checks"
                                                   : "analysed"},
-                    {"files", R.Files},
+                    {"files", std::move(Files)},
                     {"errorChecks", R.ErrorChecks},
                     {"findings", std::move(Findings)},
                     {"sections", json::Object(R.Sections)}};
@@ -292,6 +314,7 @@ std::optional<UnitResult> readUnitResult(llvm::StringRef Text,
   R.BuildDirectory = O->getString("directory")->str();
   R.Files = std::move(*Files);
   R.ErrorChecks = std::move(*ErrorChecks);
+  // Moved, not copied: the summaries are most of a unit's result.
   R.Sections = std::move(*Sections);
   R.ChecksEnabled = *Status != "no-checks";
   if (*Status == "failed")
@@ -360,6 +383,25 @@ std::optional<SkippedEntry> skippedEntry(const json::Value &V) {
     if (jsonKey(Kind) == *(*A)[1].getAsString())
       return SkippedEntry{(*A)[0].getAsString()->str(), Kind};
   return std::nullopt;
+}
+
+// The result file at Path, which the result remembers for the join's
+// messages.
+std::optional<UnitResult> readUnitFile(llvm::StringRef Path,
+                                       std::string &Error) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    Error = Path.str() + ": " + Buffer.getError().message();
+    return std::nullopt;
+  }
+  std::string Why;
+  std::optional<UnitResult> R = readUnitResult((*Buffer)->getBuffer(), Why);
+  if (!R) {
+    Error = Path.str() + ": " + Why;
+    return std::nullopt;
+  }
+  R->ResultFile = Path.str();
+  return R;
 }
 
 std::optional<FactsManifest> readManifest(llvm::StringRef Dir,
@@ -465,22 +507,57 @@ readFactsDirectories(llvm::ArrayRef<std::string> Dirs, FactsManifest &Manifest,
     }
     llvm::SmallString<256> Path(*DirOf[I]);
     llvm::sys::path::append(Path, unitFileName(I));
-    auto Buffer = llvm::MemoryBuffer::getFile(Path);
-    if (!Buffer) {
-      Error = Path.str().str() + ": " + Buffer.getError().message();
+    std::optional<UnitResult> R = readUnitFile(Path, Error);
+    if (!R)
       return std::nullopt;
-    }
-    std::string Why;
-    std::optional<UnitResult> R = readUnitResult((*Buffer)->getBuffer(), Why);
-    if (!R) {
-      Error = Path.str().str() + ": " + Why;
-      return std::nullopt;
-    }
-    R->ResultFile = Path.str().str();
     Results.push_back(std::move(*R));
     Manifest.Indexes.push_back(I);
   }
   return Results;
+}
+
+namespace {
+
+// Result files of --result-file, each a unit of its own, in the order
+// given: a run of as many units, named by what they are.
+std::optional<std::vector<UnitResult>>
+readUnitFiles(llvm::ArrayRef<std::string> Paths, FactsManifest &Manifest,
+              std::string &Error) {
+  std::vector<UnitResult> Results;
+  llvm::SHA256 Hash;
+  for (const std::string &Path : Paths) {
+    std::optional<UnitResult> R = readUnitFile(Path, Error);
+    if (!R)
+      return std::nullopt;
+    Hash.update(R->BuildDirectory);
+    Hash.update(llvm::StringRef("\0", 1));
+    Hash.update(R->File);
+    Hash.update(llvm::StringRef("\n"));
+    Manifest.Indexes.push_back(Results.size());
+    Results.push_back(std::move(*R));
+  }
+  Manifest.WorkList =
+      llvm::toHex(Hash.final(), /*LowerCase=*/true).substr(0, 32);
+  Manifest.Units = Results.size();
+  return Results;
+}
+
+} // namespace
+
+std::optional<std::vector<UnitResult>>
+readJoinInputs(llvm::ArrayRef<std::string> Inputs, FactsManifest &Manifest,
+               std::string &Error) {
+  auto IsFile = [](const std::string &P) {
+    return llvm::sys::fs::is_regular_file(P);
+  };
+  if (llvm::all_of(Inputs, IsFile))
+    return readUnitFiles(Inputs, Manifest, Error);
+  if (llvm::any_of(Inputs, IsFile)) {
+    Error = "--join takes the directories of one run, or result files, "
+            "not both";
+    return std::nullopt;
+  }
+  return readFactsDirectories(Inputs, Manifest, Error);
 }
 
 } // namespace durcheck

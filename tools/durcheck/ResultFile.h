@@ -42,8 +42,12 @@ struct FactsManifest {
 /// The identity of a work list, for FactsManifest::WorkList.
 std::string workListIdentity(const WorkList &Work);
 
-/// One unit's result file.
-std::string writeUnitResult(const UnitResult &R);
+/// One unit's result file. A relocatable one holds the paths below the
+/// unit's build directory relative to it, and "." for the directory, so
+/// that it is the same bytes wherever the build tree lies -- a Bazel
+/// sandbox, a remote executor; --join reads such paths as relative to its
+/// current directory.
+std::string writeUnitResult(const UnitResult &R, bool Relocatable = false);
 /// Reads a unit's result file; nullopt, with the reason in Error, for one
 /// that is truncated, damaged, foreign, or of another version.
 std::optional<UnitResult> readUnitResult(llvm::StringRef Text,
@@ -62,6 +66,13 @@ std::string writeFactsDirectory(llvm::StringRef Dir,
 std::optional<std::vector<UnitResult>>
 readFactsDirectories(llvm::ArrayRef<std::string> Dirs, FactsManifest &Manifest,
                      std::string &Error);
+
+/// What --join reports on: the directories of one run, as
+/// readFactsDirectories reads them, or else result files that
+/// --result-file wrote, each a unit of its own, in the order given.
+std::optional<std::vector<UnitResult>>
+readJoinInputs(llvm::ArrayRef<std::string> Inputs, FactsManifest &Manifest,
+               std::string &Error);
 
 } // namespace durcheck
 

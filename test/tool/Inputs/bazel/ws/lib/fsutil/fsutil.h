@@ -1,0 +1,1 @@
+int rename_file(const char *tmp, const char *dst);

@@ -1,0 +1,1 @@
+void log_saved(const char *path);
