@@ -286,6 +286,35 @@ const Expr *syncedFd(const CallExpr *Call) {
   return nullptr;
 }
 
+const Expr *syncResultTarget(const CallExpr *Call, const OpenFlags &Flags,
+                             const ASTContext &Ctx) {
+  if (const Expr *Fd = syncedFd(Call))
+    return Fd;
+  std::string Name = calleeName(Call);
+  if (Name == "sync_file_range")
+    return arg(Call, 0);
+  if (Name != "msync" || Call->getNumArgs() != 3)
+    return nullptr;
+  // MS_ASYNC only schedules the writeback, and says nothing of its outcome.
+  FlagSet Bits = Flags.evaluate(Call->getArg(2), Ctx, [](const VarDecl *) {
+    return std::optional<FlagSet>();
+  });
+  return (Bits.Must & Flags.value("MS_SYNC")) ? Call->getArg(0) : nullptr;
+}
+
+const Expr *writtenFd(const CallExpr *Call) {
+  std::string Name = calleeName(Call);
+  for (StringRef W : {"write", "pwrite", "pwrite64", "writev", "pwritev",
+                      "pwritev64", "pwritev2", "pwritev64v2"})
+    if (Name == W)
+      return arg(Call, 0);
+  return nullptr;
+}
+
+const Expr *closedFd(const CallExpr *Call) {
+  return calleeName(Call) == "close" ? arg(Call, 0) : nullptr;
+}
+
 bool isFileSystemSync(const CallExpr *Call) {
   std::string Name = calleeName(Call);
   return Name == "sync" || Name == "syncfs";
@@ -362,6 +391,7 @@ static uint64_t fallbackValue(StringRef Name) {
       .Case("O_DIRECTORY", 0200000)
       .Case("O_TMPFILE", 020200000)
       .Case("F_SETFL", 4)
+      .Case("MS_SYNC", 4)
       .Default(0);
 }
 

@@ -25,6 +25,7 @@ const CheckEntry Entries[] = {
      &MixedDirectBufferedIoCheck::join},
     {"durability-rename-without-dir-fsync", make<RenameWithoutDirFsyncCheck>,
      &RenameWithoutDirFsyncCheck::join},
+    {"durability-unchecked-fsync", make<UncheckedFsyncCheck>, nullptr},
     {"durability-vfork-misuse", make<VforkMisuseCheck>,
      &VforkMisuseCheck::join},
 };
