@@ -124,18 +124,38 @@ public:
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign)
-      if (const auto *Ref =
-              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
-        AssignedOnly.insert(Ref);
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      AssignedOnly.insert(Ref);
+    if (opensFile(BO->getRHS()))
+      OpenedFiles.insert(targetKey(BO->getLHS()));
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->getInit() && opensFile(VD->getInit()))
+      OpenedFiles.insert(declKey(VD));
     return true;
   }
 
   std::vector<Site> Sites;
   std::vector<std::pair<std::string, const CallExpr *>> Writes;
   llvm::SmallPtrSet<const DeclRefExpr *, 8> AssignedOnly;
+  /// The fds the function opens by path: open, openat, creat, mkstemp.
+  std::set<std::string> OpenedFiles;
 
 private:
+  // Sockets, pipes and terminals are written too, and their close says
+  // nothing of durability: only an fd the function opened by path counts.
+  static bool opensFile(const Expr *E) {
+    const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+    std::optional<model::OpenCall> Open =
+        Call ? model::matchOpen(Call) : std::nullopt;
+    return Open && Open->Kind != model::OpenKind::FOpen &&
+           Open->Kind != model::OpenKind::Stream;
+  }
+
   const Expr *syncTarget(const CallExpr &Call) const {
     if (const Expr *Target = model::syncResultTarget(&Call, Flags, Ctx))
       return Target;
@@ -224,9 +244,10 @@ private:
   const SyncPolicy &Policy;
 };
 
-// A close stands for a sync only where the function writes the fd before it
-// and never syncs it: with a sync, the sync's result is the one that counts.
-// Which of these closes follow a write that did not fail, the flow decides.
+// A close stands for a sync only where the function opens a file by path
+// into the fd, writes it before the close, and never syncs it: with a sync, the
+// sync's result is the one that counts. Which of these closes follow a write
+// that did not fail, the flow decides.
 void keepClosesAfterWrites(SiteCollector &C, const SourceManager &SM) {
   std::set<std::string> Synced;
   for (const Site &S : C.Sites)
@@ -240,8 +261,8 @@ void keepClosesAfterWrites(SiteCollector &C, const SourceManager &SM) {
     });
   };
   llvm::erase_if(C.Sites, [&](const Site &S) {
-    return S.IsClose &&
-           (S.Target.empty() || Synced.count(S.Target) || !WrittenBefore(S));
+    return S.IsClose && (S.Target.empty() || !C.OpenedFiles.count(S.Target) ||
+                         Synced.count(S.Target) || !WrittenBefore(S));
   });
 }
 

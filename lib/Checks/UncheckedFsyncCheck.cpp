@@ -27,7 +27,7 @@ UncheckedFsyncCheck::UncheckedFsyncCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       SyncFunctions(Options.get("SyncFunctions", "").str()),
-      CheckClose(Options.get("CheckClose", true)) {
+      CheckClose(Options.get("CheckClose", false)) {
   for (StringRef F : utils::options::parseStringList(SyncFunctions)) {
     if (isFunctionName(F))
       Policy.ExtraFunctions.push_back(F.str());

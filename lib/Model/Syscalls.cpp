@@ -291,15 +291,22 @@ const Expr *syncResultTarget(const CallExpr *Call, const OpenFlags &Flags,
   if (const Expr *Fd = syncedFd(Call))
     return Fd;
   std::string Name = calleeName(Call);
-  if (Name == "sync_file_range")
-    return arg(Call, 0);
-  if (Name != "msync" || Call->getNumArgs() != 3)
+  // Without MS_SYNC, or SYNC_FILE_RANGE_WAIT_AFTER, the call only starts
+  // the writeback, and says nothing of its outcome.
+  StringRef Waits = "MS_SYNC";
+  unsigned FlagsArg = 2;
+  if (Name == "sync_file_range") {
+    Waits = "SYNC_FILE_RANGE_WAIT_AFTER";
+    FlagsArg = 3;
+  } else if (Name != "msync") {
     return nullptr;
-  // MS_ASYNC only schedules the writeback, and says nothing of its outcome.
-  FlagSet Bits = Flags.evaluate(Call->getArg(2), Ctx, [](const VarDecl *) {
-    return std::optional<FlagSet>();
-  });
-  return (Bits.Must & Flags.value("MS_SYNC")) ? Call->getArg(0) : nullptr;
+  }
+  if (Call->getNumArgs() != FlagsArg + 1)
+    return nullptr;
+  FlagSet Bits =
+      Flags.evaluate(Call->getArg(FlagsArg), Ctx,
+                     [](const VarDecl *) { return std::optional<FlagSet>(); });
+  return (Bits.Must & Flags.value(Waits)) ? Call->getArg(0) : nullptr;
 }
 
 const Expr *writtenFd(const CallExpr *Call) {
@@ -392,6 +399,7 @@ static uint64_t fallbackValue(StringRef Name) {
       .Case("O_TMPFILE", 020200000)
       .Case("F_SETFL", 4)
       .Case("MS_SYNC", 4)
+      .Case("SYNC_FILE_RANGE_WAIT_AFTER", 4)
       .Default(0);
 }
 

@@ -1,10 +1,10 @@
-// RUN: %check_durability -check-suffix=DEFAULT %s durability-unchecked-fsync %t -- -std=gnu11
-// RUN: %check_durability -check-suffix=OFF -check-option CheckClose=false \
+// RUN: %check_durability -check-suffix=ON -check-option CheckClose=true \
 // RUN:   %s durability-unchecked-fsync %t -- -std=gnu11
+// RUN: %check_durability -check-suffix=OFF %s durability-unchecked-fsync %t -- -std=gnu11
 
-// close() of an fd the function wrote and never fsyncs is the last place a
-// write error (NFS, quotas) is reported. With CheckClose=false it is not
-// looked at.
+// close() of an fd the function opened by path, wrote and never fsyncs is
+// the last place a write error (NFS, quotas) is reported. With
+// CheckClose=true it is checked; by default it is not.
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -18,20 +18,22 @@ void write_pid(const char *path, const char *pid, unsigned n) {
     return;
   }
   close(fd);
-  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: result of 'close' is ignored after writes to 'fd' that are never fsynced; a write error that close reports is lost [durability-unchecked-fsync]
+  // CHECK-MESSAGES-ON: :[[@LINE-1]]:3: warning: result of 'close' is ignored after writes to 'fd' that are never fsynced; a write error that close reports is lost [durability-unchecked-fsync]
 }
 
-int overwritten_close(int fd, const char *buf, unsigned n) {
-  if (write(fd, buf, n) < 0)
+int overwritten_close(const char *path, const char *buf, unsigned n) {
+  int fd;
+  if ((fd = creat(path, 0644)) < 0 || write(fd, buf, n) < 0)
     return -1;
   int rc = close(fd);
-  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:12: warning: result of 'close' stored in 'rc' is overwritten before it is read; a failure is lost [durability-unchecked-fsync]
+  // CHECK-MESSAGES-ON: :[[@LINE-1]]:12: warning: result of 'close' stored in 'rc' is overwritten before it is read; a failure is lost [durability-unchecked-fsync]
   rc = 0;
   return rc;
 }
 
 // Negatives: the fd is fsynced, which is the result that counts; nothing
-// was written to it; the result is checked.
+// was written to it; the result is checked; the fd was not opened here, or
+// is a pipe.
 int write_synced(int fd, const char *buf, unsigned n) {
   if (write(fd, buf, n) < 0 || fsync(fd) != 0) {
     close(fd);
@@ -52,4 +54,18 @@ int write_checked(int fd, const char *buf, unsigned n) {
     return -1;
   }
   return close(fd);
+}
+
+void from_caller(int fd, const char *buf, unsigned n) {
+  write(fd, buf, n);
+  close(fd);
+}
+
+void to_pipe(const char *buf, unsigned n) {
+  int ends[2];
+  if (pipe(ends) != 0)
+    return;
+  write(ends[1], buf, n);
+  close(ends[1]);
+  close(ends[0]);
 }

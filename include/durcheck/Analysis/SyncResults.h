@@ -20,15 +20,15 @@
 
 namespace durcheck {
 
-/// Which calls report durability, beyond fsync, fdatasync, sync_file_range
-/// and msync with MS_SYNC.
+/// Which calls report durability, beyond fsync, fdatasync, and
+/// sync_file_range and msync when they wait for the writeback.
 struct SyncPolicy {
   /// Project functions whose first argument is the fd they sync, by plain
   /// or qualified name.
   std::vector<std::string> ExtraFunctions;
-  /// Whether close() of an fd the function writes, and does not fsync, is
-  /// one: the last chance to hear of a write error (NFS, quotas).
-  bool CheckClose = true;
+  /// Whether close() of a file the function opens, writes and does not
+  /// fsync is one: the last chance to hear of a write error (NFS, quotas).
+  bool CheckClose = false;
 };
 
 struct SyncFinding {
