@@ -1,10 +1,10 @@
 //===- FunctionFacts.cpp - What one walk over a function finds ------------===//
 
 #include "durcheck/Analysis/FunctionFacts.h"
+#include "AncestorVisitor.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -40,19 +40,9 @@ namespace {
 
 // One walk over a body: the calls with the statements around them, what is
 // written, and every value stored into a local.
-class FactsCollector : public RecursiveASTVisitor<FactsCollector> {
+class FactsCollector : public AncestorVisitor<FactsCollector> {
 public:
   explicit FactsCollector(FunctionFacts &Facts) : Facts(Facts) {}
-
-  // Without the data-recursion queue, so that Stack holds the ancestors.
-  bool TraverseStmt(Stmt *S) {
-    if (!S)
-      return true;
-    Stack.push_back(S);
-    bool Result = RecursiveASTVisitor::TraverseStmt(S);
-    Stack.pop_back();
-    return Result;
-  }
 
   bool VisitCallExpr(CallExpr *Call) {
     Facts.Calls.push_back(Call);
@@ -122,7 +112,6 @@ private:
     return C;
   }
 
-  std::vector<const Stmt *> Stack;
   static const VarDecl *localOf(const Expr *E) {
     const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
     const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;

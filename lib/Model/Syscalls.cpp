@@ -286,6 +286,42 @@ const Expr *syncedFd(const CallExpr *Call) {
   return nullptr;
 }
 
+const Expr *syncResultTarget(const CallExpr *Call, const OpenFlags &Flags,
+                             const ASTContext &Ctx) {
+  if (const Expr *Fd = syncedFd(Call))
+    return Fd;
+  std::string Name = calleeName(Call);
+  // Without MS_SYNC, or SYNC_FILE_RANGE_WAIT_AFTER, the call only starts
+  // the writeback, and says nothing of its outcome.
+  StringRef Waits = "MS_SYNC";
+  unsigned FlagsArg = 2;
+  if (Name == "sync_file_range") {
+    Waits = "SYNC_FILE_RANGE_WAIT_AFTER";
+    FlagsArg = 3;
+  } else if (Name != "msync") {
+    return nullptr;
+  }
+  if (Call->getNumArgs() != FlagsArg + 1)
+    return nullptr;
+  FlagSet Bits =
+      Flags.evaluate(Call->getArg(FlagsArg), Ctx,
+                     [](const VarDecl *) { return std::optional<FlagSet>(); });
+  return (Bits.Must & Flags.value(Waits)) ? Call->getArg(0) : nullptr;
+}
+
+const Expr *writtenFd(const CallExpr *Call) {
+  std::string Name = calleeName(Call);
+  for (StringRef W : {"write", "pwrite", "pwrite64", "writev", "pwritev",
+                      "pwritev64", "pwritev2", "pwritev64v2"})
+    if (Name == W)
+      return arg(Call, 0);
+  return nullptr;
+}
+
+const Expr *closedFd(const CallExpr *Call) {
+  return calleeName(Call) == "close" ? arg(Call, 0) : nullptr;
+}
+
 bool isFileSystemSync(const CallExpr *Call) {
   std::string Name = calleeName(Call);
   return Name == "sync" || Name == "syncfs";
@@ -362,6 +398,8 @@ static uint64_t fallbackValue(StringRef Name) {
       .Case("O_DIRECTORY", 0200000)
       .Case("O_TMPFILE", 020200000)
       .Case("F_SETFL", 4)
+      .Case("MS_SYNC", 4)
+      .Case("SYNC_FILE_RANGE_WAIT_AFTER", 4)
       .Default(0);
 }
 

@@ -10,7 +10,7 @@
 
 int save(const char *tmp, const char *dst) {
   int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  fsync(fd);
+  if (fsync(fd) != 0) return -1;
   close(fd);
 #if BROKEN
   rename(tmp, dst, undeclared_flags);

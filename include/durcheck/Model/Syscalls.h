@@ -97,6 +97,8 @@ std::optional<PathFill> matchPathFill(const clang::CallExpr *Call);
 /// parameter the call does not declare.
 bool mayWriteThrough(const clang::CallExpr *Call, unsigned Index);
 
+class OpenFlags;
+
 /// fcntl(fd, F_SETFL, flags): the flags argument, or null for any other call.
 /// SetFl is the TU's value of F_SETFL.
 const clang::Expr *setStatusFlagsArg(const clang::CallExpr *Call,
@@ -105,6 +107,21 @@ const clang::Expr *setStatusFlagsArg(const clang::CallExpr *Call,
 
 /// fsync and fdatasync: the fd they flush, or null for any other call.
 const clang::Expr *syncedFd(const clang::CallExpr *Call);
+
+/// The calls whose result says whether data reached the disk: fsync,
+/// fdatasync and sync_file_range give the fd they flush, msync with
+/// MS_SYNC the mapping. Null for any other call, and for an msync whose
+/// flags may lack MS_SYNC.
+const clang::Expr *syncResultTarget(const clang::CallExpr *Call,
+                                    const OpenFlags &Flags,
+                                    const clang::ASTContext &Ctx);
+
+/// write, pwrite, writev, pwritev and their 64-bit and v2 forms: the fd
+/// they write to, or null for any other call.
+const clang::Expr *writtenFd(const clang::CallExpr *Call);
+
+/// close: the fd it closes, or null for any other call.
+const clang::Expr *closedFd(const clang::CallExpr *Call);
 
 /// sync and syncfs flush every dirty directory of a file system.
 bool isFileSystemSync(const clang::CallExpr *Call);

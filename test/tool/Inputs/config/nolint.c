@@ -5,25 +5,25 @@
 
 /* Suppressed: a bare nolint. */
 int bare(int fd, const char *tmp, const char *dst) {
-  fsync(fd);
+  if (fsync(fd) != 0) return -1;
   return rename(tmp, dst); // NOLINT
 }
 
 /* Suppressed: nolint naming the check. */
 int named(int fd, const char *tmp, const char *dst) {
-  fsync(fd);
+  if (fsync(fd) != 0) return -1;
   return rename(tmp, dst); // NOLINT(durability-rename-without-dir-fsync)
 }
 
 /* Suppressed: nolint with a glob. */
 int glob(int fd, const char *tmp, const char *dst) {
-  fsync(fd);
+  if (fsync(fd) != 0) return -1;
   return rename(tmp, dst); // NOLINT(durability-*)
 }
 
 /* Suppressed: nolintnextline on the line before. */
 int next_line(int fd, const char *tmp, const char *dst) {
-  fsync(fd);
+  if (fsync(fd) != 0) return -1;
   // NOLINTNEXTLINE(durability-rename-without-dir-fsync)
   return rename(tmp, dst);
 }
@@ -31,25 +31,25 @@ int next_line(int fd, const char *tmp, const char *dst) {
 /* Suppressed: both functions lie inside nolintbegin/nolintend. */
 // NOLINTBEGIN(durability-rename-without-dir-fsync)
 int block_one(int fd, const char *tmp, const char *dst) {
-  fsync(fd);
+  if (fsync(fd) != 0) return -1;
   return rename(tmp, dst);
 }
 
 int block_two(int fd, const char *tmp, const char *dst) {
-  fsync(fd);
+  if (fsync(fd) != 0) return -1;
   return rename(tmp, dst);
 }
 // NOLINTEND(durability-rename-without-dir-fsync)
 
 /* Reported: the nolint names another check. */
 int other_check(int fd, const char *tmp, const char *dst) {
-  fsync(fd);
+  if (fsync(fd) != 0) return -1;
   return rename(tmp, dst); // NOLINT(durability-vfork-misuse)
 }
 
 /* Reported: the nolintnextline names another check. */
 int other_next(int fd, const char *tmp, const char *dst) {
-  fsync(fd);
+  if (fsync(fd) != 0) return -1;
   // NOLINTNEXTLINE(bugprone-unused-return-value)
   return rename(tmp, dst);
 }

@@ -14,7 +14,7 @@ int journal_append(const void *block, size_t len) {
   if (fd < 0)
     return -1;
   ssize_t n = write(fd, block, len);
-  close(fd);
+  if (close(fd) != 0) n = -1;
   return n < 0 ? -1 : 0;
 }
 
