@@ -84,7 +84,8 @@ has_deb_src_oneline() {
 
 # deb822 format: stanzas with Types/Suites/Components (and maybe Enabled).
 # With want=deb-src: succeeds if a stanza has deb-src for SUITE main.
-# With want=deb: prints the first URI of a stanza with deb for SUITE main.
+# With want=deb: prints the first URI of a stanza with deb for SUITE main,
+# then its Signed-By keyring, if it names one, after a tab.
 deb822_query() {
   local want=$1
   shift
@@ -112,8 +113,13 @@ deb822_query() {
           has(f["components"], "main")) {
         if (want == "deb-src") { found = 1; exit }
         n = split(f["uris"], u, /[ \t]+/)
+        key = f["signed-by"]; gsub(/^[ \t]+|[ \t]+$/, "", key)
+        if (key !~ /^\/[^ \t]*$/) key = ""
         for (j = 1; j <= n; j++)
-          if (u[j] ~ /^https?:\/\//) { print u[j]; found = 1; exit }
+          if (u[j] ~ /^https?:\/\//) {
+            printf "%s%s\n", u[j], key == "" ? "" : "\t" key
+            found = 1; exit
+          }
       }
     }
     END { exit !found }' "$@"
@@ -148,7 +154,8 @@ has_deb_src() {
   return 1
 }
 
-# The mirror the machine already uses for bookworm main, or nothing.
+# The mirror the machine already uses for bookworm main, or nothing; after
+# a tab, the keyring it is signed by, if one is named.
 current_mirror() {
   local -a lists sources
   local uri=""
@@ -156,9 +163,13 @@ current_mirror() {
   mapfile -t sources < <(apt_files sources)
   if ((${#lists[@]})); then
     uri=$(awk -v suite="$SUITE" '
-      { sub(/#.*/, ""); gsub(/\[[^]]*\]/, "") }
+      { sub(/#.*/, ""); key = "" }
+      match($0, /signed-by=[^] \t]+/) { key = substr($0, RSTART + 10, RLENGTH - 10) }
+      { gsub(/\[[^]]*\]/, "") }
       $1 == "deb" && $3 == suite && $2 ~ /^https?:\/\// {
-        for (i = 4; i <= NF; i++) if ($i == "main") { print $2; exit }
+        for (i = 4; i <= NF; i++) if ($i == "main") {
+          printf "%s%s\n", $2, key == "" ? "" : "\t" key; exit
+        }
       }' "${lists[@]}")
   fi
   if [[ -z $uri ]] && ((${#sources[@]})); then
@@ -175,7 +186,13 @@ missing_deb_src() {
   [[ -n $mirror ]] || die "apt has no 'deb' entry for $SUITE main with an http(s) \
 mirror in $SOURCELIST or ${SOURCEPARTS%/}/ to derive a deb-src entry from; \
 add 'deb-src <mirror> $SUITE main' there yourself"
-  printf 'deb-src %s %s main\n' "$mirror" "$SUITE"
+  # apt refuses a source whose Signed-By differs from its deb twin's.
+  local key=""
+  if [[ $mirror == *$'\t'* ]]; then
+    key=" [signed-by=${mirror#*$'\t'}]"
+    mirror=${mirror%%$'\t'*}
+  fi
+  printf 'deb-src%s %s %s main\n' "$key" "$mirror" "$SUITE"
 }
 
 APT_UPDATED=0
