@@ -100,9 +100,10 @@ bool readEvent(const json::Value &V, Event &E, json::Path P) {
   return true;
 }
 
-// [file, offset, flags, fix offset, indent, fix end, call]: flags say
-// whether it is silenced (s), where a fix goes (a: after the statement, r:
-// rewriting a return) and whether it is safe (w: on the warning).
+// [file, offset, flags, fix offset, indent, fix end, call, result type,
+// result]: flags say whether it is silenced (s), where a fix goes (a: after
+// the statement, r: rewriting a return) and whether it is safe (w: on the
+// warning). The result's two are there when the call is not all it returns.
 json::Value anchorJSON(const Anchor &A) {
   std::string Flags = A.Reportable ? "" : "s";
   if (A.Fix != Anchor::NoFix)
@@ -117,6 +118,10 @@ json::Value anchorJSON(const Anchor &A) {
   if (A.Fix == Anchor::RewriteReturn) {
     Out.push_back(int64_t(A.End));
     Out.push_back(json::fixUTF8(A.CallCode));
+    if (!A.ResultCode.empty()) {
+      Out.push_back(json::fixUTF8(A.ResultType));
+      Out.push_back(json::fixUTF8(A.ResultCode));
+    }
   }
   return Out;
 }
@@ -152,6 +157,14 @@ bool readAnchor(const json::Value &V, Anchor &A, json::Path P) {
   if (Return) {
     A.End = unsigned(*Int(5));
     A.CallCode = Str(6)->str();
+    if (Arr->size() > 7) {
+      if (!Str(7) || !Str(8)) {
+        P.report("expected an anchor's returned expression");
+        return false;
+      }
+      A.ResultType = Str(7)->str();
+      A.ResultCode = Str(8)->str();
+    }
   }
   return true;
 }

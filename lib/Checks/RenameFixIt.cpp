@@ -199,6 +199,48 @@ std::string render(const std::vector<std::string> &Lines, StringRef Indent) {
   return Out;
 }
 
+// The returned expression with the call spelled `(durcheck_rc = call)`, and
+// the type of its value: false where either cannot be spelled.
+bool spellResult(const Expr &Value, StringRef CallText, const ASTContext &Ctx,
+                 Anchor &A) {
+  QualType Type = Value.IgnoreImpCasts()->getType().getUnqualifiedType();
+  std::optional<StringRef> Text = sourceText(Value.getSourceRange(), Ctx);
+  if (!Type->isBuiltinType() || !Type->isIntegerType() || !Text ||
+      CallText.begin() < Text->begin() || CallText.end() > Text->end())
+    return false;
+  A.ResultType = Type.getAsString(PrintingPolicy(Ctx.getLangOpts()));
+  A.ResultCode = (Text->take_front(CallText.begin() - Text->begin()) +
+                  "(durcheck_rc = " + CallText + ")" +
+                  Text->take_back(Text->end() - CallText.end()))
+                     .str();
+  return true;
+}
+
+// `return rename(a, b);` and `return rename(a, b) == 0;` are rewritten
+// around the call.
+Anchor rewriteReturn(Anchor A, const ReturnStmt &Ret, const CallContext &C,
+                     const CallExpr &Call, const ASTContext &Ctx,
+                     crosstu::Locations &Locs) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::optional<StringRef> CallText = sourceText(Call.getSourceRange(), Ctx);
+  SourceLocation End = afterStatement(&Ret, Ctx);
+  SourceLocation Begin = SM.getExpansionLoc(Ret.getBeginLoc());
+  if (!CallText || End.isInvalid() || !Ret.getRetValue())
+    return A;
+  crosstu::Loc From = Locs.locate(Begin), To = Locs.locate(End);
+  if (From.File != A.At.File || To.File != A.At.File)
+    return A;
+  if (!isPlainCall(C.Statement, &Call) &&
+      !spellResult(*Ret.getRetValue(), *CallText, Ctx, A))
+    return A;
+  A.Fix = Anchor::RewriteReturn;
+  A.Offset = From.Offset;
+  A.End = To.Offset;
+  A.Indent = Lexer::getIndentationForLine(Begin, SM).str();
+  A.CallCode = CallText->str();
+  return A;
+}
+
 } // namespace
 
 Anchor planAnchor(const CallExpr &Call, const FunctionFacts &Facts,
@@ -229,23 +271,8 @@ Anchor planAnchor(const CallExpr &Call, const FunctionFacts &Facts,
     InsertAt = afterStatement(Holder, Ctx);
     OnWarning = true;
   } else if (const auto *Ret = dyn_cast<ReturnStmt>(C.Parent);
-             Ret && isPlainCall(C.Statement, &Call) &&
-             Call.getType()->isIntegerType()) {
-    // `return rename(a, b);` is rewritten around the call.
-    std::optional<StringRef> CallText = sourceText(Call.getSourceRange(), Ctx);
-    SourceLocation End = afterStatement(Ret, Ctx);
-    SourceLocation Begin = SM.getExpansionLoc(Ret->getBeginLoc());
-    if (!CallText || End.isInvalid())
-      return A;
-    crosstu::Loc From = Locs.locate(Begin), To = Locs.locate(End);
-    if (From.File != A.At.File || To.File != A.At.File)
-      return A;
-    A.Fix = Anchor::RewriteReturn;
-    A.Offset = From.Offset;
-    A.End = To.Offset;
-    A.Indent = Lexer::getIndentationForLine(Begin, SM).str();
-    A.CallCode = CallText->str();
-    return A;
+             Ret && Call.getType()->isIntegerType()) {
+    return rewriteReturn(std::move(A), *Ret, C, Call, Ctx, Locs);
   }
   if (InsertAt.isInvalid())
     return A;
@@ -277,15 +304,23 @@ std::optional<ComposedFix> composeFix(const Anchor &At, const FixTarget &Target,
         {At.At.File, At.Offset, 0, render(Snippet->Lines, At.Indent)});
     return Fix;
   }
-  // The block keeps the result, syncs when the rename succeeded, and
-  // returns the result.
-  std::vector<std::string> Lines = {"{",
-                                    "  int durcheck_rc = " + At.CallCode + ";",
-                                    "  if (durcheck_rc == 0) "};
-  Lines.back() += Snippet->Lines.front();
+  // The block keeps the result, syncs when the rename ran and succeeded,
+  // and returns what the statement returned.
+  bool Plain = At.ResultCode.empty();
+  std::vector<std::string> Lines = {"{"};
+  if (Plain) {
+    Lines.push_back("  int durcheck_rc = " + At.CallCode + ";");
+  } else {
+    // A short-circuit that skips the rename leaves the -1.
+    Lines.push_back("  int durcheck_rc = -1;");
+    Lines.push_back("  " + At.ResultType +
+                    " durcheck_result = " + At.ResultCode + ";");
+  }
+  Lines.push_back("  if (durcheck_rc == 0) " + Snippet->Lines.front());
   for (size_t I = 1; I < Snippet->Lines.size(); ++I)
     Lines.push_back("  " + Snippet->Lines[I]);
-  Lines.push_back("  return durcheck_rc;");
+  Lines.push_back(Plain ? "  return durcheck_rc;"
+                        : "  return durcheck_result;");
   Lines.push_back("}");
   // render() starts each line on a new line; the first replaces `return`.
   std::string Text = render(Lines, At.Indent).substr(1 + At.Indent.size());

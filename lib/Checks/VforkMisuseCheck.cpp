@@ -179,14 +179,15 @@ VforkMisuseCheck::render(const ChildViolation &V,
   SourceLocation At = V.Vfork->getBeginLoc();
   M.push_back({At, "child process created by vfork here", {}});
   Out.ChainBegin = Out.ChainEnd = M.size();
-  if (V.Action != ChildAction::Call || Exit)
+  if (Exit)
     return Out;
-  if (Call && V.Callee)
+  if (V.Action == ChildAction::Call && Call && V.Callee)
     for (const ChildStep &S : Policy.chainBelow(*V.Callee))
       M.push_back(stepNote(S));
   Out.ChainEnd = M.size();
-  // Real work before exec needs a process of its own; that changes the
-  // program's cost and semantics, so the fix is the user's to take.
+  // A call, a write or a return in the child is real work before exec: it
+  // needs a process of its own. That changes the program's cost and
+  // semantics, so the fix is the user's to take.
   M.push_back({At,
                "use fork() if the child must do this before exec, or "
                "posix_spawn() to run a program",

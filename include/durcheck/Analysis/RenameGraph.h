@@ -76,7 +76,8 @@ struct Anchor {
     NoFix,
     /// Insert after the statement (Offset), indented by Indent.
     InsertAfter,
-    /// `return call(...);` from Offset to End, rewritten around CallCode.
+    /// `return call(...);` from Offset to End, rewritten around CallCode;
+    /// or, where ResultCode is set, `return expr;` whose expr holds the call.
     RewriteReturn,
   };
   FixKind Fix = NoFix;
@@ -86,6 +87,10 @@ struct Anchor {
   unsigned End = 0;
   std::string Indent;
   std::string CallCode;
+  /// The returned expression with the call spelled `(durcheck_rc = call)`,
+  /// and its type: empty where the call is all that is returned.
+  std::string ResultType;
+  std::string ResultCode;
 };
 
 /// A flag the function tests and never changes: a parameter, a global or a
