@@ -282,9 +282,9 @@ model::FlagSet UnitBuilder::argumentFlags(const CallExpr &Call, unsigned I,
 
 std::optional<CallSite> UnitBuilder::callSite(const CallExpr &Call,
                                               const FunctionDecl &FD) {
-  if (!isProjectCall(Call))
-    return std::nullopt;
   const FunctionDecl &Callee = *Call.getDirectCallee();
+  if (!mayOpen(Callee))
+    return std::nullopt;
   uint64_t Direct = Flags.value("O_DIRECT");
   CallSite C;
   bool AnyKnown = false;
@@ -318,7 +318,9 @@ std::optional<CallSite> UnitBuilder::callSite(const CallExpr &Call,
   return C;
 }
 
-void UnitBuilder::collectCalls(const FunctionDecl &FD) {
+// The calls of project functions in FD's body and initialisers.
+UnitBuilder::CallList UnitBuilder::projectCalls(const FunctionDecl &FD) const {
+  CallList Calls;
   llvm::SmallVector<const Stmt *, 32> Work{FD.getBody()};
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
@@ -328,11 +330,48 @@ void UnitBuilder::collectCalls(const FunctionDecl &FD) {
     // A lambda is a function of its own.
     if (!S || isa<LambdaExpr>(S) || isa<BlockExpr>(S))
       continue;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (std::optional<CallSite> C = callSite(*Call, FD))
-        place(Call->getBeginLoc(), &FD, std::move(*C));
+    if (const auto *Call = dyn_cast<CallExpr>(S); Call && isProjectCall(*Call))
+      Calls.push_back(Call);
     llvm::append_range(Work, S->children());
   }
+  return Calls;
+}
+
+// A call of a function the unit defines reaches an open only if that
+// function opens, or calls one that may: one the unit does not define, or
+// one that opens in turn. The other calls of the unit's functions open
+// nothing, in the unit or in the join, so their sites need no summary --
+// nor the dataflow their arguments would cost.
+void UnitBuilder::findOpeners(
+    llvm::ArrayRef<const FunctionDecl *> Opening,
+    llvm::DenseMap<const FunctionDecl *, CallList> &Calls) {
+  for (const FunctionDecl *FD : Functions.all())
+    Defined.insert(FD->getCanonicalDecl());
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const FunctionDecl *>>
+      Callers;
+  llvm::SmallVector<const FunctionDecl *, 16> Work;
+  auto Mark = [&](const FunctionDecl *FD) {
+    if (MayOpen.insert(FD->getCanonicalDecl()).second)
+      Work.push_back(FD->getCanonicalDecl());
+  };
+  for (const FunctionDecl *FD : Opening)
+    Mark(FD);
+  for (const FunctionDecl *FD : Functions.all())
+    for (const CallExpr *Call : Calls[FD] = projectCalls(*FD)) {
+      const FunctionDecl *Callee = Call->getDirectCallee()->getCanonicalDecl();
+      if (Defined.contains(Callee))
+        Callers[Callee].push_back(FD);
+      else
+        Mark(FD);
+    }
+  while (!Work.empty())
+    for (const FunctionDecl *Caller : Callers.lookup(Work.pop_back_val()))
+      Mark(Caller);
+}
+
+bool UnitBuilder::mayOpen(const FunctionDecl &Callee) const {
+  const FunctionDecl *Canonical = Callee.getCanonicalDecl();
+  return !Defined.contains(Canonical) || MayOpen.contains(Canonical);
 }
 
 //===-- The unit ----------------------------------------------------------===//
@@ -340,6 +379,7 @@ void UnitBuilder::collectCalls(const FunctionDecl &FD) {
 UnitOpens UnitBuilder::build(ArrayRef<const Expr *> Candidates) {
   for (const FunctionDecl *FD : Functions.all())
     Scratch.addFunction(*FD);
+  llvm::SmallVector<const FunctionDecl *, 8> Opening;
   for (const Expr *E : Candidates) {
     std::optional<model::OpenCall> Open;
     if (const auto *Call = dyn_cast<CallExpr>(E))
@@ -350,11 +390,18 @@ UnitOpens UnitBuilder::build(ArrayRef<const Expr *> Candidates) {
     if (!Open || Open->Kind == model::OpenKind::MkTemp)
       continue;
     const FunctionDecl *FD = enclosing(E);
-    if (std::optional<OpenSite> S = openSite(*Open, FD))
+    if (std::optional<OpenSite> S = openSite(*Open, FD)) {
       place(siteLoc(E), FD, std::move(*S));
+      if (FD)
+        Opening.push_back(FD);
+    }
   }
+  llvm::DenseMap<const FunctionDecl *, CallList> Calls;
+  findOpeners(Opening, Calls);
   for (const FunctionDecl *FD : Functions.all())
-    collectCalls(*FD);
+    for (const CallExpr *Call : Calls[FD])
+      if (std::optional<CallSite> C = callSite(*Call, *FD))
+        place(Call->getBeginLoc(), FD, std::move(*C));
   const SourceManager &SM = Ctx.getSourceManager();
   // Sites at one place keep the order they were found in.
   for (unsigned I = 0; I < Places.size(); ++I)

@@ -17,6 +17,8 @@
 #include "durcheck/CrossTU/Locations.h"
 #include "durcheck/CrossTU/Names.h"
 #include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <map>
 #include <memory>
@@ -66,7 +68,12 @@ private:
                                const clang::FunctionDecl &FD);
   std::optional<crosstu::UnitEdit> addDirectEdit(const clang::Expr &Flags);
   bool isProjectCall(const clang::CallExpr &Call) const;
-  void collectCalls(const clang::FunctionDecl &FD);
+  using CallList = llvm::SmallVector<const clang::CallExpr *, 8>;
+  CallList projectCalls(const clang::FunctionDecl &FD) const;
+  void
+  findOpeners(llvm::ArrayRef<const clang::FunctionDecl *> Opening,
+              llvm::DenseMap<const clang::FunctionDecl *, CallList> &Calls);
+  bool mayOpen(const clang::FunctionDecl &Callee) const;
 
   clang::ASTContext &Ctx;
   const model::OpenFlags &Flags;
@@ -90,6 +97,10 @@ private:
     unsigned Found = 0;
   };
   std::vector<Place> Places;
+  /// The unit's functions, and those of them that may reach an open
+  /// (canonical declarations).
+  llvm::DenseSet<const clang::FunctionDecl *> Defined;
+  llvm::DenseSet<const clang::FunctionDecl *> MayOpen;
 };
 
 } // namespace durcheck::mixed
