@@ -1,6 +1,7 @@
 //===- ErrorBranches.cpp - Which branch a failed call takes ---------------===//
 
 #include "durcheck/Analysis/ErrorBranches.h"
+#include "durcheck/Model/Process.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -51,10 +52,11 @@ static bool isPredicateName(StringRef Name) {
 }
 
 // Whether a call reports failure as any non-zero int, the POSIX way. Bool
-// results and predicates do not: for them non-zero means yes.
+// results and predicates do not: for them non-zero means yes. Nor does
+// fork's: a non-zero pid is the parent.
 static bool failsNonZero(const CallExpr &Call) {
   QualType T = Call.getType();
-  if (!T->isIntegerType() || T->isBooleanType())
+  if (!T->isIntegerType() || T->isBooleanType() || model::returnsChildPid(Call))
     return false;
   const FunctionDecl *Callee = Call.getDirectCallee();
   return !Callee || !Callee->getDeclName().isIdentifier() ||

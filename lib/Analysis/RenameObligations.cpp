@@ -226,6 +226,8 @@ struct Pending {
   std::vector<Hop> Chain;
   std::shared_ptr<const ReportSite> Intent;
   unsigned Depth = 0;
+  /// The event that renames, or calls the function that does.
+  unsigned Block = 0, Event = 0;
 };
 
 class FunctionAnalysis {
@@ -258,6 +260,7 @@ private:
 
   //===-- Verdict ----------------------------------------------------------//
   bool showsIntent(const Pending &O, const std::vector<bool> &Reachable) const;
+  std::vector<bool> blocksBefore(const Pending &O) const;
   /// Reports O, or leaves it to the callers; true when it had intent.
   bool judge(const Pending &O, const Leave &L, unsigned V, Summary &Out,
              std::vector<ReportSite> *Found) const;
@@ -281,6 +284,8 @@ private:
 };
 
 void FunctionAnalysis::addPending(unsigned Block, unsigned Event, Pending New) {
+  New.Block = Block;
+  New.Event = Event;
   New.Source = bounded(std::move(New.Source));
   New.Destination = bounded(std::move(New.Destination));
   std::vector<unsigned> &Here = Created[{Block, Event}];
@@ -415,6 +420,26 @@ static bool syncsFileOf(const Event &Sync, MatchFn Matches) {
   return Fd.Fields.empty() || Matches(Fd);
 }
 
+// The blocks from which some path reaches O's rename.
+std::vector<bool> FunctionAnalysis::blocksBefore(const Pending &O) const {
+  std::vector<std::vector<unsigned>> Preds(G.Blocks.size());
+  for (unsigned B = 0; B < G.Blocks.size(); ++B)
+    for (const Edge &E : G.Blocks[B].Succs)
+      if (E.To < G.Blocks.size())
+        Preds[E.To].push_back(B);
+  std::vector<bool> Before(G.Blocks.size());
+  std::vector<unsigned> Work(Preds[O.Block]);
+  while (!Work.empty()) {
+    unsigned B = Work.back();
+    Work.pop_back();
+    if (Before[B])
+      continue;
+    Before[B] = true;
+    llvm::append_range(Work, Preds[B]);
+  }
+  return Before;
+}
+
 bool FunctionAnalysis::showsIntent(const Pending &O,
                                    const std::vector<bool> &Reachable) const {
   if (!RequireIntent)
@@ -429,16 +454,22 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
            File.sameFileOrHandle(O.Destination.Value);
   };
   bool AnySync = false, ReachedSync = false, Writes = false;
+  // A write after the rename writes a new file under the old name: it says
+  // nothing of the data the rename published. A sync may come after it.
+  std::vector<bool> Before = blocksBefore(O);
   for (unsigned B = 0; B < G.Blocks.size(); ++B)
-    for (const Event &E : G.Blocks[B].Events) {
+    for (unsigned I = 0; I < G.Blocks[B].Events.size(); ++I) {
+      const Event &E = G.Blocks[B].Events[I];
       bool Reached = Reachable[B];
+      bool WrittenBefore =
+          Reached && (Before[B] || (B == O.Block && I < O.Event));
       if (E.Kind == EventKind::FdSync) {
         if (!O.ViaCall || syncsFileOf(E, Matches)) {
           AnySync = true;
           ReachedSync |= Reached;
         }
       } else if (E.Kind == EventKind::Write && !E.Args.empty()) {
-        Writes |= Reached && Matches(E.Args[0].Value);
+        Writes |= WrittenBefore && Matches(E.Args[0].Value);
       } else if (E.Kind == EventKind::Call) {
         // A helper that syncs or writes shows the intent when it is handed
         // the file: one that syncs some other file, such as a manifest,
@@ -453,7 +484,7 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
             AccessPath Mapped = mapToCaller({File, {}}, E.Args, E.Object).Value;
             if (!Matches(Mapped))
               continue;
-            Writes |= Reached;
+            Writes |= WrittenBefore;
             HandedFile |= IsSync;
           }
           if (HandedFile) {

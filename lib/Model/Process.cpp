@@ -18,6 +18,11 @@ bool isVforkCall(const CallExpr &Call) {
   return llvm::is_contained(vforkNames(), calleeName(&Call));
 }
 
+bool returnsChildPid(const CallExpr &Call) {
+  return isVforkCall(Call) ||
+         llvm::is_contained({"fork", "_Fork", "clone"}, calleeName(&Call));
+}
+
 llvm::ArrayRef<llvm::StringRef> execNames() {
   static constexpr llvm::StringRef Names[] = {"execl",   "execle",  "execlp",
                                               "execv",   "execve",  "execvp",

@@ -25,6 +25,10 @@ llvm::ArrayRef<llvm::StringRef> vforkNames();
 /// A call of vfork, directly or as ::vfork.
 bool isVforkCall(const clang::CallExpr &Call);
 
+/// A call whose result tells the parent from the child: fork, vfork and
+/// clone return 0 in the child and its pid in the parent.
+bool returnsChildPid(const clang::CallExpr &Call);
+
 /// The exec family: execl, execle, execlp, execv, execve, execvp, execvpe,
 /// fexecve and execveat. Each returns only when it fails.
 llvm::ArrayRef<llvm::StringRef> execNames();
