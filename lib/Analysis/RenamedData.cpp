@@ -20,6 +20,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 using namespace clang;
 
@@ -592,7 +593,10 @@ public:
 
   /// Set for the last walk over the solved states, to report.
   std::vector<std::pair<const CallExpr *, llvm::BitVector>> *Renames = nullptr;
-  std::map<unsigned, std::set<std::pair<const FunctionDecl *, unsigned>>>
+  /// Per site, the unseen callees handed it while dirty: (callee,
+  /// argument, the call).
+  std::map<unsigned,
+           std::set<std::tuple<const FunctionDecl *, unsigned, const Stmt *>>>
       *Unseen = nullptr;
   Layout L;
 
@@ -681,7 +685,7 @@ private:
         if (S.test(L.dirty(I)) &&
             (A.Key.empty() ? C.Sites[I].Path == A.Path
                            : C.Sites[I].Key == A.Key && S.test(L.live(I))))
-          (*Unseen)[I].insert({A.Callee, A.Arg});
+          (*Unseen)[I].insert({A.Callee, A.Arg, At});
       return;
     }
   }
@@ -779,7 +783,8 @@ std::vector<RenamedUnsynced> findRenamedUnsynced(const FunctionDecl &FD,
   std::vector<std::optional<llvm::BitVector>> In =
       solveForward(*G, llvm::BitVector(T.L.size()), unionInto, T, Follows);
   std::vector<std::pair<const CallExpr *, llvm::BitVector>> AtRenames;
-  std::map<unsigned, std::set<std::pair<const FunctionDecl *, unsigned>>>
+  std::map<unsigned,
+           std::set<std::tuple<const FunctionDecl *, unsigned, const Stmt *>>>
       Unseen;
   T.Renames = &AtRenames;
   T.Unseen = &Unseen;
@@ -819,7 +824,11 @@ std::vector<RenamedUnsynced> findRenamedUnsynced(const FunctionDecl &FD,
     if (F.Close)
       F.CloseAncestors = C.Ancestors.lookup(F.Close);
     F.OnlyRangeSynced = S.test(T.L.range(*Found));
-    llvm::append_range(F.Unseen, Unseen[*Found]);
+    // Only a helper before the rename can sync the data in time.
+    for (const auto &[Callee, Arg, At] : Unseen[*Found])
+      if (before(SM, At, Call) &&
+          !llvm::is_contained(F.Unseen, std::make_pair(Callee, Arg)))
+        F.Unseen.push_back({Callee, Arg});
     Out.push_back(std::move(F));
   }
   llvm::sort(Out, [&](const RenamedUnsynced &A, const RenamedUnsynced &B) {

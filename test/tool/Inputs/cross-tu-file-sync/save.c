@@ -29,3 +29,13 @@ int save_logged(const char *tmp, const char *dst, const char *buf, size_t n) {
   close(fd);
   return rename(tmp, dst);
 }
+
+/* The helper syncs, but only after the rename: too late. */
+int save_late(const char *tmp, const char *dst, const char *buf, size_t n) {
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  write(fd, buf, n);
+  int rc = rename(tmp, dst);
+  persist_fd(fd);
+  close(fd);
+  return rc;
+}
