@@ -177,6 +177,17 @@ CallUse useOf(const CallExpr &Call, const DataSyncPolicy &Policy,
   return U;
 }
 
+// A callee the model, the policy and the unit know nothing of: a place
+// where another unit may sync the file.
+bool isUnseenCallee(const FunctionDecl &Callee, const DataSyncPolicy &Policy,
+                    const ASTContext &Ctx) {
+  return !Callee.hasBody() && !Callee.getBuiltinID() &&
+         Callee.isExternallyVisible() &&
+         !inSystemHeader(Callee, Ctx.getSourceManager()) &&
+         !listed(Policy.SyncFunctions, Callee) &&
+         !listed(Policy.WriteFunctions, Callee) && !namedLikeSync(Callee);
+}
+
 //===-- Summaries ---------------------------------------------------------===//
 
 // One flow-insensitive walk: a parameter is synced when the body syncs it,
@@ -314,15 +325,6 @@ bool DataSyncPolicy::syncsArg(const FunctionDecl &Callee, unsigned Arg) const {
 bool DataSyncPolicy::writesArg(const FunctionDecl &Callee, unsigned Arg) const {
   const DataSyncSummary *S = summaryOf(Callee);
   return S && llvm::is_contained(S->Writes, Arg);
-}
-
-bool isUnseenCallee(const FunctionDecl &Callee, const DataSyncPolicy &Policy,
-                    const ASTContext &Ctx) {
-  return !Callee.hasBody() && !Callee.getBuiltinID() &&
-         Callee.isExternallyVisible() &&
-         !inSystemHeader(Callee, Ctx.getSourceManager()) &&
-         !listed(Policy.SyncFunctions, Callee) &&
-         !listed(Policy.WriteFunctions, Callee) && !namedLikeSync(Callee);
 }
 
 namespace {

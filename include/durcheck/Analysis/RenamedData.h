@@ -97,11 +97,6 @@ std::vector<RenamedUnsynced> findRenamedUnsynced(const clang::FunctionDecl &FD,
                                                  const model::OpenFlags &Flags,
                                                  const DataSyncPolicy &Policy);
 
-/// A callee the model, the policy and the unit know nothing of: a place
-/// where another unit may sync the file.
-bool isUnseenCallee(const clang::FunctionDecl &Callee,
-                    const DataSyncPolicy &Policy, const clang::ASTContext &Ctx);
-
 } // namespace durcheck
 
 #endif // DURCHECK_ANALYSIS_RENAMEDDATA_H
