@@ -264,6 +264,9 @@ private:
     if (const Expr *File = filenoOf(E))
       E = File;
     E = model::stripPathWrappers(E);
+    // f->fd and f->path are reached through the parameter f.
+    while (const auto *ME = dyn_cast<MemberExpr>(E))
+      E = ME->getBase()->IgnoreParenImpCasts();
     const auto *Ref = dyn_cast<DeclRefExpr>(E);
     const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
     if (!Param || Param->getDeclContext() != &FD)
@@ -342,6 +345,13 @@ struct Site {
   const Expr *PathExpr = nullptr;
 };
 
+// Whether what Key names holds the site's handle: the handle itself, or a
+// variable or field whose fields hold it (t for t.fd).
+bool holds(const std::string &Key, const Site &S) {
+  return !Key.empty() &&
+         (S.Key == Key || StringRef(S.Key).starts_with(Key + "."));
+}
+
 // What one statement of the CFG does.
 struct Action {
   enum KindType {
@@ -411,7 +421,7 @@ private:
   void addOpen(const std::string &Key, const Expr *Init);
   void addFileActions(const CallExpr &Call, const CallUse &U);
   bool keyHasSite(const std::string &Key) const {
-    return llvm::any_of(Sites, [&](const Site &S) { return S.Key == Key; });
+    return llvm::any_of(Sites, [&](const Site &S) { return holds(Key, S); });
   }
   bool pathHasSite(const model::PathKey &P) const {
     return llvm::any_of(Sites, [&](const Site &S) { return S.Path == P; });
@@ -500,9 +510,13 @@ void Collector::classifyCalls() {
 
 void Collector::addFileActions(const CallExpr &Call, const CallUse &U) {
   auto KeyOf = [&](unsigned I) {
-    const Expr *Arg = Call.getArg(I);
+    const Expr *Arg = Call.getArg(I)->IgnoreParenImpCasts();
     if (const Expr *File = filenoOf(Arg))
       Arg = File;
+    // A helper handed &f reaches the handles in f's fields.
+    if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
+        UO && UO->getOpcode() == UO_AddrOf)
+      Arg = UO->getSubExpr();
     return handleKey(Arg);
   };
   auto Add = [&](Action::KindType Kind, unsigned I,
@@ -606,7 +620,7 @@ private:
   template <typename Fn>
   void eachLive(const std::string &Key, const llvm::BitVector &S, Fn F) const {
     for (unsigned I = 0; I < L.N; ++I)
-      if (C.Sites[I].Key == Key && S.test(L.live(I)))
+      if (holds(Key, C.Sites[I]) && S.test(L.live(I)))
         F(I);
   }
 
@@ -686,7 +700,7 @@ private:
       for (unsigned I = 0; I < L.N; ++I)
         if (S.test(L.dirty(I)) &&
             (A.Key.empty() ? C.Sites[I].Path == A.Path
-                           : C.Sites[I].Key == A.Key && S.test(L.live(I))))
+                           : holds(A.Key, C.Sites[I]) && S.test(L.live(I))))
           (*Unseen)[I].insert({A.Callee, A.Arg, At});
       return;
     }

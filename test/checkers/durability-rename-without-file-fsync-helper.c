@@ -90,3 +90,21 @@ int save_other_path(const char *tmp, const char *dst, const char *buf,
   // CHECK-NOTES: :[[@LINE-6]]:3: note: the data is written here
   // CHECK-NOTES: :[[@LINE-6]]:3: note: fsync 'fd' before it is closed, and act on its failure
 }
+
+// A helper handed the object that holds the fd, as SQLite's unixSync is.
+struct tmpfile {
+  int fd;
+  const char *path;
+};
+
+static int tmpfile_sync(struct tmpfile *t) { return fsync(t->fd); }
+
+int save_object(const char *tmp, const char *dst, const char *buf, size_t n) {
+  struct tmpfile t;
+  t.fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  write(t.fd, buf, n);
+  if (tmpfile_sync(&t) != 0)
+    return -1;
+  close(t.fd);
+  return rename(tmp, dst);
+}
