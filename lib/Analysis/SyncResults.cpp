@@ -6,6 +6,7 @@
 #include "durcheck/Analysis/CFGBuild.h"
 #include "durcheck/Analysis/ErrorBranches.h"
 #include "durcheck/Analysis/FunctionFacts.h"
+#include "durcheck/Analysis/HandleKey.h"
 #include "durcheck/Analysis/Spelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -21,28 +22,6 @@ namespace durcheck {
 namespace {
 
 //===-- What the function holds -------------------------------------------===//
-
-// Names the fd or mapping an expression denotes, so that two syncs of it
-// can be told to be of the same file: fd, f->fd, s.map. Empty when it has
-// no name (a call's result, arithmetic), which matches nothing.
-std::string declKey(const ValueDecl *D) {
-  return "v" +
-         std::to_string(reinterpret_cast<uintptr_t>(D->getCanonicalDecl()));
-}
-
-std::string targetKey(const Expr *E) {
-  if (!E)
-    return {};
-  E = E->IgnoreParenCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return declKey(Ref->getDecl());
-  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    std::string Base = targetKey(ME->getBase());
-    return Base.empty() ? Base
-                        : Base + "." + ME->getMemberDecl()->getNameAsString();
-  }
-  return {};
-}
 
 const VarDecl *localVar(const Expr *E) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
@@ -109,7 +88,7 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     if (const Expr *Fd = model::writtenFd(Call))
-      Writes.emplace_back(targetKey(Fd), Call);
+      Writes.emplace_back(handleKey(Fd), Call);
     bool IsClose = false;
     const Expr *Target = syncTarget(*Call);
     if (!Target && Policy.CheckClose) {
@@ -119,7 +98,7 @@ public:
     if (!Target && !isExtraSync(*Call))
       return true;
     Use U = useOfTop();
-    Sites.push_back({Call, targetKey(Target), IsClose, U.Var, U.Store,
+    Sites.push_back({Call, handleKey(Target), IsClose, U.Var, U.Store,
                      U.Kind == Use::Discarded});
     return true;
   }
@@ -130,7 +109,7 @@ public:
             dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
       AssignedOnly.insert(Ref);
     if (opensFile(BO->getRHS()))
-      OpenedFiles.insert(targetKey(BO->getLHS()));
+      OpenedFiles.insert(handleKey(BO->getLHS()));
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {
@@ -424,7 +403,7 @@ private:
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(St);
         BO && BO->isAssignmentOp()) {
-      forgetFailures(targetKey(BO->getLHS()), S);
+      forgetFailures(handleKey(BO->getLHS()), S);
       if (const VarDecl *VD = localVar(BO->getLHS()))
         assign(VD, St, St->getBeginLoc(), BO->getOpcode() == BO_Assign, S);
       return;

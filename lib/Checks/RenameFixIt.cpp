@@ -13,9 +13,6 @@
 using namespace clang;
 
 namespace durcheck::rename {
-namespace {
-
-//===-- Where a fix goes --------------------------------------------------===//
 
 bool leavesScope(const Stmt *S) {
   if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
@@ -30,6 +27,10 @@ bool leavesScope(const Stmt *S) {
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   return Callee && Callee->isNoReturn();
 }
+
+namespace {
+
+//===-- Where a fix goes --------------------------------------------------===//
 
 // A statement that is the call alone, possibly cast to void or stored.
 bool isPlainCall(const Stmt *S, const CallExpr *Call) {

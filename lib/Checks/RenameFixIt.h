@@ -47,6 +47,10 @@ struct FixTarget {
 std::optional<ComposedFix> composeFix(const Anchor &At, const FixTarget &Target,
                                       llvm::StringRef Helper, bool CPlusPlus17);
 
+/// Whether a statement, or the last of a block, leaves the scope: return,
+/// goto, break, continue, throw, or a call that does not return.
+bool leavesScope(const clang::Stmt *S);
+
 /// The headers a fix may need, in the order they are added.
 llvm::ArrayRef<llvm::StringRef> fixHeaders();
 

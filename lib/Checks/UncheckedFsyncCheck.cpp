@@ -1,7 +1,7 @@
 //===- UncheckedFsyncCheck.cpp - durability-unchecked-fsync ---------------===//
 
 #include "Checks/UncheckedFsyncCheck.h"
-#include "clang-tidy/utils/OptionsUtils.h"
+#include "Checks/OptionValues.h"
 #include "durcheck/Analysis/AccessPath.h"
 #include "durcheck/Analysis/Spelling.h"
 #include "clang/AST/ASTContext.h"
@@ -14,28 +14,16 @@ using namespace clang::tidy;
 
 namespace durcheck {
 
-static bool isFunctionName(StringRef Name) {
-  for (StringRef Part : llvm::split(Name, "::"))
-    if (Part.empty() || isDigit(Part.front()) ||
-        !llvm::all_of(Part,
-                      [](char C) { return isAsciiIdentifierContinue(C); }))
-      return false;
-  return !Name.empty();
-}
-
 UncheckedFsyncCheck::UncheckedFsyncCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       SyncFunctions(Options.get("SyncFunctions", "").str()),
       CheckClose(Options.get("CheckClose", false)) {
-  for (StringRef F : utils::options::parseStringList(SyncFunctions)) {
-    if (isFunctionName(F))
-      Policy.ExtraFunctions.push_back(F.str());
-    else
-      configurationDiag("invalid entry '%0' in SyncFunctions; expected a "
-                        "function name")
-          << F;
-  }
+  Policy.ExtraFunctions = functionNames(SyncFunctions, [&](StringRef F) {
+    configurationDiag("invalid entry '%0' in SyncFunctions; expected a "
+                      "function name")
+        << F;
+  });
   Policy.CheckClose = CheckClose;
 }
 

@@ -25,6 +25,8 @@ const CheckEntry Entries[] = {
      &MixedDirectBufferedIoCheck::join},
     {"durability-rename-without-dir-fsync", make<RenameWithoutDirFsyncCheck>,
      &RenameWithoutDirFsyncCheck::join},
+    {"durability-rename-without-file-fsync", make<RenameWithoutFileFsyncCheck>,
+     &RenameWithoutFileFsyncCheck::join},
     {"durability-unchecked-fsync", make<UncheckedFsyncCheck>, nullptr},
     {"durability-vfork-misuse", make<VforkMisuseCheck>,
      &VforkMisuseCheck::join},
