@@ -492,10 +492,12 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
         // says nothing of this rename.
         for (unsigned C : P.callees(Fn, E)) {
           const Summary &S = Summaries[C];
-          bool HandedFile =
-              S.SyncsData && llvm::any_of(E.Args, [&](const auto &A) {
-                return Matches(A.Value);
-              });
+          // A new file needs the sync of that file: a helper that syncs
+          // something, perhaps only under a flag, is not enough.
+          bool HandedFile = !Creations && S.SyncsData &&
+                            llvm::any_of(E.Args, [&](const auto &A) {
+                              return Matches(A.Value);
+                            });
           for (const auto &[File, IsSync] : S.Intents) {
             AccessPath Mapped = mapToCaller({File, {}}, E.Args, E.Object).Value;
             // An fd handed to a helper that fsyncs its parameter,

@@ -24,3 +24,30 @@ void write_cache(const char *text) {
   fputs(text, f);
   fclose(f);
 }
+
+// A helper that syncs only under a flag, here turned off: that it syncs
+// something is no intent for the file.
+struct file {
+  int fd;
+};
+
+static int file_sync(struct file *f) { return fsync(f->fd); }
+
+static int file_create(struct file *f, const char *path) {
+  f->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  return f->fd;
+}
+
+static int write_string(const char *path, const char *text, int should_sync) {
+  struct file f;
+  if (file_create(&f, path) < 0)
+    return -1;
+  write(f.fd, text, strlen(text));
+  if (should_sync)
+    file_sync(&f);
+  return close(f.fd);
+}
+
+int write_string_unsynced(const char *path, const char *text) {
+  return write_string(path, text, 0);
+}
