@@ -13,7 +13,7 @@ namespace json = llvm::json;
 namespace durcheck::rename {
 namespace {
 
-constexpr char EventCodes[] = "RCDFW";
+constexpr char EventCodes[] = "RCDFWNX";
 constexpr char CalleeCodes[] = "dvs";
 
 using crosstu::code;

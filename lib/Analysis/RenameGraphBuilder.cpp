@@ -109,6 +109,7 @@ private:
   std::optional<Event> eventOf(const Stmt &S);
   std::optional<Event> eventOfCall(const CallExpr &Call);
   std::optional<Event> callEvent(const CallExpr &Call);
+  bool createsNew(const model::OpenCall &Open, const CallExpr &Call);
   bool mayMatter(const CallExpr &Call) const;
   void anchor(Event &E, const CallExpr &Call);
   std::optional<std::pair<AccessPath, bool>> guardTest(const Expr *Cond);
@@ -310,7 +311,8 @@ bool GraphBuilder::FunctionBuild::mayMatter(const CallExpr &Call) const {
     return true;
   // fopen and the like are library builtins too.
   if (model::matchRename(&Call) || model::isFileSystemSync(&Call) ||
-      model::syncedFd(&Call) || model::matchOpen(&Call))
+      model::syncedFd(&Call) || model::matchOpen(&Call) ||
+      (B.Creations && model::removedPath(&Call)))
     return true;
   return !Callee->getBuiltinID() &&
          !inSystemHeader(*Callee, B.Ctx.getSourceManager());
@@ -404,6 +406,19 @@ GraphBuilder::FunctionBuild::eventOfCall(const CallExpr &Call) {
       return std::nullopt;
     E.Kind = EventKind::Write;
     E.Args.push_back(spelled(Open->Path));
+    if (B.Creations && createsNew(*Open, Call)) {
+      E.Kind = EventKind::Create;
+      if (Open->DirFd) {
+        E.Args.push_back(spelled(Open->DirFd));
+        E.Constants = {std::nullopt, constantOf(Open->DirFd)};
+      }
+      anchor(E, Call);
+    }
+    return E;
+  }
+  if (const Expr *Path = B.Creations ? model::removedPath(&Call) : nullptr) {
+    E.Kind = EventKind::Remove;
+    E.Args.push_back(spelled(Path));
     return E;
   }
   if (const FunctionDecl *Callee = Call.getDirectCallee();
@@ -428,6 +443,58 @@ GraphBuilder::FunctionBuild::eventOfCall(const CallExpr &Call) {
     return E;
   }
   return callEvent(Call);
+}
+
+// Whether an open makes a new file: creat, mkstemp, fopen with "w" or "x",
+// and an open with O_CREAT and O_EXCL or O_TRUNC. O_CREAT alone makes one
+// unless the function opened or stat'ed the path before, which says the
+// file may be there already.
+bool GraphBuilder::FunctionBuild::createsNew(const model::OpenCall &Open,
+                                             const CallExpr &Call) {
+  // In a unit that does not compile, the rename or unlink that ends the
+  // creation may be a call clang kept only to recover from an error.
+  if (llvm::any_of(Facts.Calls,
+                   [](const CallExpr *C) { return C->containsErrors(); }))
+    return false;
+  switch (Open.Kind) {
+  case model::OpenKind::Creat:
+  case model::OpenKind::MkTemp:
+    return true;
+  case model::OpenKind::Stream:
+    return false;
+  case model::OpenKind::FOpen: {
+    const auto *Mode = dyn_cast_or_null<StringLiteral>(
+        Open.Flags ? Open.Flags->IgnoreParenImpCasts() : nullptr);
+    return Mode && Mode->isOrdinary() &&
+           Mode->getString().find_first_of("wx") != StringRef::npos;
+  }
+  case model::OpenKind::Open:
+  case model::OpenKind::OpenAt:
+    break;
+  }
+  if (!Open.Flags)
+    return false;
+  model::FlagSet Bits = B.Flags.evaluate(
+      Open.Flags, B.Ctx, [](const VarDecl *) -> std::optional<model::FlagSet> {
+        return std::nullopt;
+      });
+  if (!(Bits.Must & B.Flags.value("O_CREAT")))
+    return false;
+  if (Bits.Must & (B.Flags.value("O_EXCL") | B.Flags.value("O_TRUNC")))
+    return true;
+  AccessPath Path = valueOf(Open.Path);
+  if (!Path.known())
+    return true;
+  const SourceManager &SM = B.Ctx.getSourceManager();
+  return llvm::none_of(Facts.Calls, [&](const CallExpr *Before) {
+    if (Before == &Call || !SM.isBeforeInTranslationUnit(Before->getBeginLoc(),
+                                                         Call.getBeginLoc()))
+      return false;
+    const Expr *Seen = model::statedPath(Before);
+    if (std::optional<model::OpenCall> Earlier = model::matchOpen(Before))
+      Seen = Earlier->Path;
+    return Seen && valueOf(Seen) == Path;
+  });
 }
 
 std::optional<Event> GraphBuilder::FunctionBuild::eventOf(const Stmt &S) {

@@ -149,6 +149,9 @@ struct Summary {
   /// The files it writes or syncs, in its callers' terms; second: a sync.
   std::vector<std::pair<AccessPath, bool>> Intents;
   bool SyncsData = false;
+  /// In the creation analysis: the files it renames or unlinks, in its
+  /// callers' terms.
+  std::vector<AccessPath> Ends;
 
   bool operator==(const Summary &O) const {
     auto Key = [](const LeftObligation &L) {
@@ -156,7 +159,7 @@ struct Summary {
                              siteKey(L.Intent), L.Depth, L.When);
     };
     return Discharges == O.Discharges && NeverReturns == O.NeverReturns &&
-           SyncsData == O.SyncsData && Intents == O.Intents &&
+           SyncsData == O.SyncsData && Intents == O.Intents && Ends == O.Ends &&
            Leaves.size() == O.Leaves.size() &&
            llvm::all_of(llvm::zip(Leaves, O.Leaves), [&](const auto &Pair) {
              return Key(std::get<0>(Pair)) == Key(std::get<1>(Pair));
@@ -232,10 +235,13 @@ struct Pending {
 
 class FunctionAnalysis {
 public:
+  /// Creations: whether the obligations are those of new files rather
+  /// than of renames.
   FunctionAnalysis(const Program &P, const std::vector<Summary> &Summaries,
-                   unsigned Fn)
+                   unsigned Fn, bool Creations)
       : P(P), Summaries(Summaries), Fn(Fn), G(*P.functions()[Fn].Graph),
-        RequireIntent(P.unit(P.functions()[Fn].Unit).RequireIntent) {}
+        RequireIntent(P.unit(P.functions()[Fn].Unit).RequireIntent),
+        Creations(Creations) {}
 
   /// The function's summary; its findings go to Found when given.
   Summary run(std::vector<ReportSite> *Found);
@@ -243,6 +249,7 @@ public:
 private:
   //===-- Index map: the obligations each event creates -------------------//
   void indexObligations(unsigned V);
+  std::optional<Pending> ownObligation(const Event &E) const;
   void addPending(unsigned Block, unsigned Event, Pending P);
 
   //===-- Transfer ---------------------------------------------------------//
@@ -255,8 +262,12 @@ private:
   struct CallEffect {
     bool Discharges = false;
     bool NeverReturns = false;
+    /// The files it renames or unlinks, in this function's terms.
+    std::vector<AccessPath> Ends;
   };
   CallEffect callEffect(const Event &Call, unsigned V) const;
+  /// Ends the obligations of the new file File, renamed or unlinked.
+  void endCreation(const AccessPath &File, llvm::BitVector &S) const;
 
   //===-- Verdict ----------------------------------------------------------//
   bool showsIntent(const Pending &O, const std::vector<bool> &Reachable) const;
@@ -271,6 +282,7 @@ private:
   const unsigned Fn;
   const FunctionGraph &G;
   const bool RequireIntent;
+  const bool Creations;
 
   /// Bit 0 stands for an obligation planted at the entry: whether it
   /// reaches the exit tells whether the function discharges its caller's.
@@ -298,6 +310,27 @@ void FunctionAnalysis::addPending(unsigned Block, unsigned Event, Pending New) {
   Table.push_back(std::move(New));
 }
 
+// A rename's obligation; in the creation analysis a creation's instead,
+// whose file stands for both ends and whose openat fd is its directory.
+std::optional<Pending> FunctionAnalysis::ownObligation(const Event &E) const {
+  EventKind Kind = Creations ? EventKind::Create : EventKind::Rename;
+  unsigned Ends = Creations ? 1 : 2;
+  if (E.Kind != Kind || E.Args.size() < Ends)
+    return std::nullopt;
+  Pending O;
+  O.Source = E.Args[0];
+  O.Destination = E.Args[Ends - 1];
+  if (E.Args.size() > Ends) {
+    O.DirFd = E.Args[Ends];
+    if (E.Constants.size() > Ends)
+      O.DirFdConstant = E.Constants[Ends];
+  }
+  O.Anchor = unsigned(std::max(E.Anchor, 0));
+  O.Chain.push_back({Fn, O.Anchor, E.Args[0].Spelled,
+                     Creations ? Spelling() : E.Args[1].Spelled});
+  return O;
+}
+
 void FunctionAnalysis::indexObligations(unsigned V) {
   Table.assign(1, Pending());
   Created.clear();
@@ -305,18 +338,8 @@ void FunctionAnalysis::indexObligations(unsigned V) {
   for (unsigned B = 0; B < G.Blocks.size(); ++B)
     for (unsigned I = 0; I < G.Blocks[B].Events.size(); ++I) {
       const Event &E = G.Blocks[B].Events[I];
-      if (E.Kind == EventKind::Rename && E.Args.size() >= 2) {
-        Pending O;
-        O.Source = E.Args[0];
-        O.Destination = E.Args[1];
-        if (E.Args.size() > 2) {
-          O.DirFd = E.Args[2];
-          if (E.Constants.size() > 2)
-            O.DirFdConstant = E.Constants[2];
-        }
-        O.Anchor = unsigned(std::max(E.Anchor, 0));
-        O.Chain.push_back({Fn, O.Anchor, E.Args[0].Spelled, E.Args[1].Spelled});
-        addPending(B, I, std::move(O));
+      if (std::optional<Pending> O = ownObligation(E)) {
+        addPending(B, I, std::move(*O));
         continue;
       }
       if (E.Kind != EventKind::Call)
@@ -334,8 +357,8 @@ void FunctionAnalysis::indexObligations(unsigned V) {
           O.ViaCall = true;
           O.Via = E.Target.Display.empty() ? Callee.Display : E.Target.Display;
           O.Anchor = unsigned(std::max(E.Anchor, 0));
-          O.Chain.push_back(
-              {Fn, O.Anchor, O.Source.Spelled, O.Destination.Spelled});
+          O.Chain.push_back({Fn, O.Anchor, O.Source.Spelled,
+                             Creations ? Spelling() : O.Destination.Spelled});
           llvm::append_range(O.Chain, L.Chain);
           O.Intent = L.Intent;
           O.Depth = L.Depth;
@@ -358,8 +381,19 @@ FunctionAnalysis::CallEffect FunctionAnalysis::callEffect(const Event &Call,
     Mask Possible = possibleAtCall(*P.functions()[C].Graph, Call, G, V);
     Out.Discharges &= (Possible & ~Summaries[C].Discharges) == 0;
     Out.NeverReturns &= (Possible & ~Summaries[C].NeverReturns) == 0;
+    for (const AccessPath &File : Summaries[C].Ends)
+      Out.Ends.push_back(mapToCaller({File, {}}, Call.Args, Call.Object).Value);
   }
   return Out;
+}
+
+void FunctionAnalysis::endCreation(const AccessPath &File,
+                                   llvm::BitVector &S) const {
+  if (!File.known())
+    return;
+  for (unsigned Bit : S.set_bits())
+    if (Table[Bit].Source.Value == File)
+      S.reset(Bit);
 }
 
 bool FunctionAnalysis::apply(unsigned Block, unsigned V,
@@ -378,12 +412,24 @@ bool FunctionAnalysis::apply(unsigned Block, unsigned V,
           if (Table[Bit].DirFd && Table[Bit].DirFd->Value == E.Args[0].Value)
             S.reset(Bit);
       break;
-    case EventKind::Call:
-      if (Effects.lookup(&E).Discharges)
+    case EventKind::Call: {
+      auto It = Effects.find(&E);
+      if (It == Effects.end())
+        break;
+      if (It->second.Discharges)
         S.reset();
+      for (const AccessPath &File : It->second.Ends)
+        endCreation(File, S);
       break;
+    }
     case EventKind::Rename:
+    case EventKind::Remove:
+      // A new file renamed is the rename check's; one unlinked is gone.
+      if (Creations && !E.Args.empty())
+        endCreation(E.Args[0].Value, S);
+      break;
     case EventKind::Write:
+    case EventKind::Create:
       break;
     }
     if (auto It = Created.find({Block, I}); It != Created.end())
@@ -464,7 +510,8 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
       bool WrittenBefore =
           Reached && (Before[B] || (B == O.Block && I < O.Event));
       if (E.Kind == EventKind::FdSync) {
-        if (!O.ViaCall || syncsFileOf(E, Matches)) {
+        // A new file shows intent by the sync of its own data.
+        if ((!O.ViaCall && !Creations) || syncsFileOf(E, Matches)) {
           AnySync = true;
           ReachedSync |= Reached;
         }
@@ -476,12 +523,22 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
         // says nothing of this rename.
         for (unsigned C : P.callees(Fn, E)) {
           const Summary &S = Summaries[C];
-          bool HandedFile =
-              S.SyncsData && llvm::any_of(E.Args, [&](const auto &A) {
-                return Matches(A.Value);
-              });
+          // A new file needs the sync of that file: a helper that syncs
+          // something, perhaps only under a flag, is not enough.
+          bool HandedFile = !Creations && S.SyncsData &&
+                            llvm::any_of(E.Args, [&](const auto &A) {
+                              return Matches(A.Value);
+                            });
           for (const auto &[File, IsSync] : S.Intents) {
             AccessPath Mapped = mapToCaller({File, {}}, E.Args, E.Object).Value;
+            // An fd handed to a helper that fsyncs its parameter,
+            // sync_and_close(fd): the file cannot be told here, as for a
+            // bare fsync(fd). A number argument names nothing.
+            if (Creations && IsSync && File.Root == AccessPath::Param &&
+                File.Fields.empty() &&
+                (!Mapped.known() ||
+                 (Mapped.Root == AccessPath::Local && Mapped.Fields.empty())))
+              HandedFile = true;
             if (!Matches(Mapped))
               continue;
             Writes |= WrittenBefore;
@@ -498,13 +555,17 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
   // that does not want durability: the directory needs no sync either.
   if (AnySync && !ReachedSync)
     return false;
-  return ReachedSync || Writes;
+  return ReachedSync || (Writes && !Creations);
 }
 
 bool FunctionAnalysis::judge(const Pending &O, const Leave &L, unsigned V,
                              Summary &Out,
                              std::vector<ReportSite> *Found) const {
-  bool PassUp = G.InternalOnly && P.hasCallers(Fn);
+  // A new file that the callers name may be theirs to rename or unlink:
+  // it goes up to the callers the program has, whatever the linkage.
+  bool PassUp =
+      (G.InternalOnly || (Creations && O.Source.Value.visibleToCallers())) &&
+      P.hasCallers(Fn);
   auto LeaveUp = [&](std::shared_ptr<const ReportSite> Intent, unsigned Depth) {
     for (LeftObligation &Left : Out.Leaves)
       if (Left.Source.Value == O.Source.Value &&
@@ -535,6 +596,7 @@ bool FunctionAnalysis::judge(const Pending &O, const Leave &L, unsigned V,
     Site->DirFdConstant = O.DirFdConstant;
     Site->LeavesAt = L;
     Site->Chain.assign(O.Chain.begin() + 1, O.Chain.end());
+    Site->Creation = Creations;
     if (PassUp)
       LeaveUp(std::move(Site), 0);
     else if (Found)
@@ -558,8 +620,16 @@ void FunctionAnalysis::summariseIntents(Summary &Out) const {
       }
     Out.Intents.push_back({File, IsSync});
   };
+  auto AddEnd = [&](const AccessPath &File) {
+    if (Creations && File.visibleToCallers() && Out.Ends.size() < MaxIntents &&
+        !llvm::is_contained(Out.Ends, File))
+      Out.Ends.push_back(File);
+  };
   for (const Block &B : G.Blocks)
     for (const Event &E : B.Events) {
+      if ((E.Kind == EventKind::Rename || E.Kind == EventKind::Remove) &&
+          !E.Args.empty())
+        AddEnd(E.Args[0].Value);
       if (E.Kind == EventKind::FdSync) {
         Out.SyncsData = true;
         if (!E.Args.empty())
@@ -572,6 +642,8 @@ void FunctionAnalysis::summariseIntents(Summary &Out) const {
           for (const auto &[File, IsSync] : Summaries[C].Intents)
             Add(bounded(mapToCaller({File, {}}, E.Args, E.Object)).Value,
                 IsSync);
+          for (const AccessPath &File : Summaries[C].Ends)
+            AddEnd(bounded(mapToCaller({File, {}}, E.Args, E.Object)).Value);
         }
       }
     }
@@ -738,9 +810,7 @@ bool callsItself(const Program &P, unsigned F) {
   return false;
 }
 
-} // namespace
-
-std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P) {
+std::vector<UnsyncedRename> findUnsynced(const Program &P, bool Creations) {
   std::vector<Summary> Summaries(P.functions().size());
   std::vector<ReportSite> Found;
   for (const std::vector<unsigned> &Component : componentsBottomUp(P)) {
@@ -754,13 +824,13 @@ std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P) {
     // one run gives both its summary and its findings.
     if (!Recursive) {
       Summaries[Component[0]] =
-          FunctionAnalysis(P, Summaries, Component[0]).run(&Found);
+          FunctionAnalysis(P, Summaries, Component[0], Creations).run(&Found);
       continue;
     }
     for (unsigned Round = 0; Round < MaxRounds; ++Round) {
       bool Changed = false;
       for (unsigned F : Component) {
-        Summary S = FunctionAnalysis(P, Summaries, F).run(nullptr);
+        Summary S = FunctionAnalysis(P, Summaries, F, Creations).run(nullptr);
         if (!(S == Summaries[F])) {
           Summaries[F] = std::move(S);
           Changed = true;
@@ -771,7 +841,7 @@ std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P) {
     }
     // Findings come from the final summaries only.
     for (unsigned F : Component)
-      FunctionAnalysis(P, Summaries, F).run(&Found);
+      FunctionAnalysis(P, Summaries, F, Creations).run(&Found);
   }
   std::vector<UnsyncedRename> Out = std::move(Found);
   llvm::sort(Out, [](const UnsyncedRename &A, const UnsyncedRename &B) {
@@ -784,6 +854,16 @@ std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P) {
                         }),
             Out.end());
   return Out;
+}
+
+} // namespace
+
+std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P) {
+  return findUnsynced(P, false);
+}
+
+std::vector<UnsyncedRename> findUnsyncedCreations(const Program &P) {
+  return findUnsynced(P, true);
 }
 
 } // namespace durcheck::rename

@@ -9,6 +9,10 @@ namespace {
 std::string warningText(const UnsyncedRename &F) {
   const std::string &Dest = F.Destination.Spelled.Message;
   std::string By = F.Via.empty() ? "" : " by '" + F.Via + "'";
+  if (F.Creation)
+    return "creation of " + (Dest.empty() ? "a new file" : Dest) + By +
+           " is not durable until its parent directory is fsynced; after a "
+           "crash the file can be missing, fsynced data and all";
   if (Dest.empty())
     return "rename" + By +
            " is not durable until the parent directory of its destination is "
@@ -20,14 +24,14 @@ std::string warningText(const UnsyncedRename &F) {
 
 // "'commit_lock_to' renames 'lk->tmp' to 'path' here", with what cannot
 // be named left out.
-std::string hopText(const Program &P, const Hop &H) {
+std::string hopText(const Program &P, const Hop &H, bool Creation) {
   const std::string &Name = P.functions()[H.Function].Graph->Display;
   const std::string &Src = H.Source.Message, &Dst = H.Destination.Message;
   std::string What = Src.empty() ? "a file" : Src;
   if (!Dst.empty())
     What += " to " + Dst;
-  return (Name.empty() ? "the lambda" : "'" + Name + "'") + " renames " + What +
-         " here";
+  return (Name.empty() ? "the lambda" : "'" + Name + "'") +
+         (Creation ? " creates " : " renames ") + What + " here";
 }
 
 // Includes that go at one place are one insertion: two insertions at one
@@ -62,8 +66,10 @@ ReportedRename reportRename(const Program &P, const UnsyncedRename &F,
                      {}});
   for (const Hop &H : F.Chain) {
     const Program::Function &HopFn = P.functions()[H.Function];
-    R.Notes.push_back(
-        {HopFn.Unit, HopFn.Graph->Anchors[H.Anchor].At, hopText(P, H), {}});
+    R.Notes.push_back({HopFn.Unit,
+                       HopFn.Graph->Anchors[H.Anchor].At,
+                       hopText(P, H, F.Creation),
+                       {}});
   }
   std::optional<ComposedFix> Fix =
       composeFix(At, {F.Destination, F.DirFd, F.DirFdConstant},
@@ -80,13 +86,17 @@ ReportedRename reportRename(const Program &P, const UnsyncedRename &F,
     R.Warning.Fix = std::move(Edits);
     return R;
   }
-  R.Notes.push_back(
-      {Fn.Unit, At.At,
-       Fix ? "fsync the parent directory after the rename succeeds"
-           : "fsync the parent directory after the rename succeeds; a "
-             "directory fd opened with O_DIRECTORY, or a helper named in "
-             "DirSyncFunctions, will do",
-       std::move(Edits)});
+  std::string Advice = F.Creation
+                           ? "fsync the parent directory after the file is "
+                             "created"
+                           : "fsync the parent directory after the rename "
+                             "succeeds";
+  R.Notes.push_back({Fn.Unit, At.At,
+                     Fix ? Advice
+                         : Advice + "; a directory fd opened with O_DIRECTORY, "
+                                    "or a helper named in DirSyncFunctions, "
+                                    "will do",
+                     std::move(Edits)});
   return R;
 }
 

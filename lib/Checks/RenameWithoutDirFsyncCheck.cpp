@@ -54,7 +54,11 @@ private:
 
 RenameWithoutDirFsyncCheck::RenameWithoutDirFsyncCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : RenameWithoutDirFsyncCheck(Name, Context, /*Creations=*/false) {}
+
+RenameWithoutDirFsyncCheck::RenameWithoutDirFsyncCheck(
+    StringRef Name, ClangTidyContext *Context, bool Creations)
+    : ClangTidyCheck(Name, Context), Creations(Creations),
       RequireIntent(Options.get("RequireIntent", true)),
       DirSyncFunctions(Options.get("DirSyncFunctions", "").str()),
       DirSyncFunctionPattern(
@@ -135,6 +139,8 @@ RenameWithoutDirFsyncCheck::buildGraphs(crosstu::Locations &Locs) {
   };
   rename::GraphBuilder Builder(*Ctx, Flags, Policy, Locs, AddressTaken,
                                MakeAnchor);
+  if (Creations)
+    Builder.recordCreations();
   rename::UnitGraphs Graphs;
   for (const FunctionDecl *FD : Functions.all())
     if (std::optional<rename::FunctionGraph> G = Builder.build(*FD))
@@ -204,7 +210,9 @@ void RenameWithoutDirFsyncCheck::onEndOfTranslationUnit() {
         return std::optional<crosstu::UnitEdit>();
       return includeEdit(File, Header, Locs);
     };
-    for (const rename::UnsyncedRename &F : rename::findUnsyncedRenames(P))
+    for (const rename::UnsyncedRename &F :
+         Creations ? rename::findUnsyncedCreations(P)
+                   : rename::findUnsyncedRenames(P))
       report(rename::reportRename(P, F, Include), Locs);
     if (Sink) {
       Graphs.Includes = allIncludeEdits(Graphs, Locs);
@@ -244,7 +252,13 @@ recordedInclude(const rename::UnitGraphs &G, unsigned File, StringRef Header) {
 bool RenameWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
                                       crosstu::Verdicts &Out,
                                       std::string &Error) {
-  constexpr llvm::StringLiteral Check = "durability-rename-without-dir-fsync";
+  return joinGraphs("durability-rename-without-dir-fsync", false, Units, Out,
+                    Error);
+}
+
+bool RenameWithoutDirFsyncCheck::joinGraphs(
+    StringRef Check, bool Creations, llvm::ArrayRef<crosstu::UnitView> Units,
+    crosstu::Verdicts &Out, std::string &Error) {
   std::vector<rename::UnitGraphs> Graphs(Units.size());
   std::vector<unsigned> Present;
   for (unsigned U = 0; U < Units.size(); ++U) {
@@ -252,8 +266,9 @@ bool RenameWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
       continue;
     llvm::json::Path::Root Root;
     if (!fromJSON(*Units[U].Section, Graphs[U], Root)) {
-      Error = "unreadable rename summaries in " + Units[U].Origin.str() + ": " +
-              llvm::toString(Root.getError());
+      Error = (Creations ? "unreadable creation summaries in "
+                         : "unreadable rename summaries in ") +
+              Units[U].Origin.str() + ": " + llvm::toString(Root.getError());
       return false;
     }
     Present.push_back(U);
@@ -278,7 +293,9 @@ bool RenameWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
             crosstu::signature(F.Warning, F.Notes));
   // What the whole program shows.
   std::set<crosstu::FindingKey> Holds;
-  for (const rename::UnsyncedRename &F : rename::findUnsyncedRenames(Whole)) {
+  for (const rename::UnsyncedRename &F :
+       Creations ? rename::findUnsyncedCreations(Whole)
+                 : rename::findUnsyncedRenames(Whole)) {
     auto Include = [&](unsigned U, unsigned File, StringRef Header) {
       return recordedInclude(Graphs[Present[U]], File, Header);
     };

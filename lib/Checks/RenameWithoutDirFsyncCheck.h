@@ -39,6 +39,18 @@ public:
   static bool join(llvm::ArrayRef<crosstu::UnitView> Units,
                    crosstu::Verdicts &Out, std::string &Error);
 
+protected:
+  /// Creations: the check of new files, whose graphs record creations and
+  /// whose obligations are theirs (CreateWithoutDirFsyncCheck); the options,
+  /// the directory syncs and the fixes are the rename check's.
+  RenameWithoutDirFsyncCheck(llvm::StringRef Name,
+                             clang::tidy::ClangTidyContext *Context,
+                             bool Creations);
+  /// The join of the check Check over every unit's graphs.
+  static bool joinGraphs(llvm::StringRef Check, bool Creations,
+                         llvm::ArrayRef<crosstu::UnitView> Units,
+                         crosstu::Verdicts &Out, std::string &Error);
+
 private:
   rename::UnitGraphs buildGraphs(crosstu::Locations &Locs);
   void report(const rename::ReportedRename &R, crosstu::Locations &Locs);
@@ -47,6 +59,7 @@ private:
   std::vector<rename::IncludeEdit> allIncludeEdits(const rename::UnitGraphs &G,
                                                    crosstu::Locations &Locs);
 
+  const bool Creations;
   const bool RequireIntent;
   const std::string DirSyncFunctions;
   const std::string DirSyncFunctionPattern;

@@ -327,6 +327,38 @@ bool isFileSystemSync(const CallExpr *Call) {
   return Name == "sync" || Name == "syncfs";
 }
 
+// The path argument of a call named in Table, by the callee's name.
+static const Expr *
+pathArgument(const CallExpr *Call,
+             std::initializer_list<std::pair<StringRef, unsigned>> Table) {
+  std::string Name = calleeName(Call);
+  for (const auto &[Callee, Index] : Table)
+    if (Name == Callee && Index < Call->getNumArgs())
+      return Call->getArg(Index);
+  return nullptr;
+}
+
+const Expr *removedPath(const CallExpr *Call) {
+  return pathArgument(Call, {{"unlink", 0},
+                             {"remove", 0},
+                             {"unlinkat", 1},
+                             {"std::filesystem::remove", 0}});
+}
+
+const Expr *statedPath(const CallExpr *Call) {
+  return pathArgument(Call, {{"stat", 0},
+                             {"stat64", 0},
+                             {"lstat", 0},
+                             {"lstat64", 0},
+                             {"access", 0},
+                             {"euidaccess", 0},
+                             {"fstatat", 1},
+                             {"fstatat64", 1},
+                             {"faccessat", 1},
+                             {"statx", 1},
+                             {"std::filesystem::exists", 0}});
+}
+
 bool yieldsDirectoryPath(const Expr *E) {
   E = stripPathWrappers(E);
   if (const auto *Lit = dyn_cast<StringLiteral>(E)) {

@@ -21,6 +21,8 @@ std::unique_ptr<ClangTidyCheck> make(llvm::StringRef Name,
 // reads, and from which the README table and the tests of --list-checks
 // follow. scripts/checks.py add writes a new check's line.
 const CheckEntry Entries[] = {
+    {"durability-create-without-dir-fsync", make<CreateWithoutDirFsyncCheck>,
+     &CreateWithoutDirFsyncCheck::join},
     {"durability-mixed-direct-buffered-io", make<MixedDirectBufferedIoCheck>,
      &MixedDirectBufferedIoCheck::join},
     {"durability-rename-without-dir-fsync", make<RenameWithoutDirFsyncCheck>,

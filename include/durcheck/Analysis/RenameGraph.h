@@ -53,6 +53,11 @@ enum class EventKind : uint8_t {
   FdSync,
   /// An open that writes or creates a file; Args: the file.
   Write,
+  /// An open that creates a new file, in graphs built for creations;
+  /// Args: the file, and for openat the directory's fd.
+  Create,
+  /// An unlink of a file; Args: the file.
+  Remove,
 };
 
 struct Event {

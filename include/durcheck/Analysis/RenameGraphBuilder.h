@@ -46,6 +46,10 @@ public:
   /// The slot stores seen so far, from bodies and initialisers.
   std::vector<SlotStore> takeSlots() { return std::move(Slots); }
 
+  /// Makes the graphs record the opens that create a new file, and the
+  /// unlinks, which the creation analysis reads.
+  void recordCreations() { Creations = true; }
+
 private:
   class FunctionBuild;
 
@@ -57,6 +61,7 @@ private:
   AnchorMaker MakeAnchor;
   crosstu::FunctionNames Names;
   std::vector<SlotStore> Slots;
+  bool Creations = false;
 };
 
 } // namespace durcheck::rename

@@ -93,10 +93,20 @@ struct UnsyncedRename {
   Leave LeavesAt;
   /// From the callee down to the rename; empty for a rename.
   std::vector<Hop> Chain;
+  /// Found by findUnsyncedCreations: the "rename" is the creation of a new
+  /// file, Destination the file.
+  bool Creation = false;
 };
 
 /// Finds the unsynced renames of a program, sorted by function and anchor.
 std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P);
+
+/// Finds the new files of a program whose parent directory some path
+/// leaves unsynced, with the same obligations: a creation (an event of
+/// graphs built with recordCreations) leaves one that a directory sync
+/// discharges, and that a rename or unlink of the file ends. Intent is a
+/// sync of the file's data.
+std::vector<UnsyncedRename> findUnsyncedCreations(const Program &P);
 
 } // namespace durcheck::rename
 

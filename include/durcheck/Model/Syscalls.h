@@ -126,6 +126,15 @@ const clang::Expr *closedFd(const clang::CallExpr *Call);
 /// sync and syncfs flush every dirty directory of a file system.
 bool isFileSystemSync(const clang::CallExpr *Call);
 
+/// unlink, unlinkat, remove and std::filesystem::remove: the path they
+/// remove, or null for any other call.
+const clang::Expr *removedPath(const clang::CallExpr *Call);
+
+/// stat, lstat, access and the like, fstatat, faccessat and
+/// std::filesystem::exists: the path they look at, or null for any other
+/// call.
+const clang::Expr *statedPath(const clang::CallExpr *Call);
+
 /// Calls that yield a path naming a directory: dirname, parent_path.
 bool yieldsDirectoryPath(const clang::Expr *E);
 

@@ -1,0 +1,20 @@
+//===- CreateWithoutDirFsyncCheck.cpp - a new file's directory unsynced ---===//
+//
+// A creation is one more event that leaves a directory obligation in the
+// rename check's graphs: the check is that check, run over creations, with
+// its options, its directory syncs, its notes down the chain and its fixes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Checks/CreateWithoutDirFsyncCheck.h"
+
+namespace durcheck {
+
+bool CreateWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
+                                      crosstu::Verdicts &Out,
+                                      std::string &Error) {
+  return joinGraphs("durability-create-without-dir-fsync", /*Creations=*/true,
+                    Units, Out, Error);
+}
+
+} // namespace durcheck
