@@ -37,6 +37,9 @@ config.substitutions.append(
 config.substitutions.append(
     ("%exit_code", "%s %s" % (config.python_executable, os.path.join(
         config.test_source_root, "tool", "exit_code.py"))))
+config.substitutions.append(
+    ("%lsp_client", "%s %s" % (config.python_executable, os.path.join(
+        config.test_source_root, "tool", "lsp_client.py"))))
 config.substitutions.append(("%llvm_major", config.llvm_major))
 config.substitutions.append(("%llvm_dir", config.llvm_dir))
 config.substitutions.append(("%inputs",
