@@ -69,6 +69,10 @@ config.substitutions.append(("%{durcheck_dir}",
 # offline.
 if shutil.which("bazel") and os.path.isdir("/usr/share/bazel/rules/java"):
     config.available_features.add("bazel")
+# Neovim, whose built-in LSP client runs the language server's test end to
+# end.
+if shutil.which("nvim"):
+    config.available_features.add("neovim")
 # GCC, which must be refused at configure time.
 if shutil.which("g++"):
     config.available_features.add("gxx")
