@@ -31,7 +31,8 @@ root's file: URI):
   response ID                wait for the response to request ID, print it
   notify METHOD [JSON]       send a notification
   raw TEXT                   send TEXT as is, after Python string escapes
-  progress-end               wait for the end of work-done progress
+  progress-end               wait for the end of work-done progress, print
+                             its message
   exit                       send exit, print the server's exit status
 Every wait gives up after 60 seconds, and the client fails if the server
 writes anything to stdout that is not a framed JSON-RPC message.
@@ -287,9 +288,9 @@ def run(c, argv):
     elif cmd == "raw":
         c.write(args[0].encode().decode("unicode_escape").encode("latin-1"))
     elif cmd == "progress-end":
-        c.must(lambda m: m.get("method") == "$/progress" and
-               m["params"]["value"]["kind"] == "end", "the progress's end")
-        print("progress end")
+        m = c.must(lambda m: m.get("method") == "$/progress" and
+                   m["params"]["value"]["kind"] == "end", "the progress's end")
+        print("progress end: " + m["params"]["value"].get("message", ""))
     elif cmd == "exit":
         c.send({"method": "exit"})
         c.proc.stdin.close()

@@ -334,6 +334,7 @@ private:
     std::lock_guard<std::mutex> Guard(Lock);
     for (size_t I = 0; I < Work.Units.size(); ++I)
       Pass.push_back(I);
+    PassAsked = true;
     Wake.notify_one();
   }
 
@@ -391,11 +392,19 @@ private:
 
   //===-- The worker's side -----------------------------------------------===//
 
-  // The next task, or a unit of the initial pass when no task is queued.
+  struct PassBegins {};
+  struct PassEnds {};
+
+  // The next task, or a step of the initial pass when no task is queued.
   // An analysis is ready at its time; an answer when nothing is before it.
-  std::variant<Task, size_t, std::monostate> next() {
+  // A pass cancelled before its first unit still begins and ends.
+  std::variant<Task, size_t, PassBegins, PassEnds> next() {
     std::unique_lock<std::mutex> L(Lock);
     while (true) {
+      if (PassAsked) {
+        PassAsked = false;
+        return PassBegins();
+      }
       Clock::time_point Now = Clock::now(), Earliest = Clock::time_point::max();
       for (auto It = Queue.begin(); It != Queue.end(); ++It) {
         if ((It->IsAnswer && It == Queue.begin()) ||
@@ -413,7 +422,7 @@ private:
         return Unit;
       }
       if (PassActive)
-        return std::monostate(); // The pass is over, or cancelled.
+        return PassEnds(); // The pass is over, or cancelled.
       if (Earliest == Clock::time_point::max())
         Wake.wait(L);
       else
@@ -431,6 +440,8 @@ private:
           publish();
       } else if (size_t *Unit = std::get_if<size_t>(&Next)) {
         passUnit(*Unit);
+      } else if (std::holds_alternative<PassBegins>(Next)) {
+        beginPass();
       } else {
         endPass();
       }
@@ -465,19 +476,20 @@ private:
     return Any;
   }
 
+  void beginPass() {
+    PassActive = true;
+    PassDone = 0;
+    if (!WorkDoneProgress)
+      return;
+    Out.request("durcheck-pass", "window/workDoneProgress/create",
+                json::Object{{"token", "durcheck-pass"}});
+    progress(json::Object{{"kind", "begin"},
+                          {"title", "durcheck"},
+                          {"cancellable", true},
+                          {"percentage", 0}});
+  }
+
   void passUnit(size_t I) {
-    if (!PassActive) {
-      PassActive = true;
-      PassDone = 0;
-      if (WorkDoneProgress) {
-        Out.request("durcheck-pass", "window/workDoneProgress/create",
-                    json::Object{{"token", "durcheck-pass"}});
-        progress(json::Object{{"kind", "begin"},
-                              {"title", "durcheck"},
-                              {"cancellable", true},
-                              {"percentage", 0}});
-      }
-    }
     // A unit an open file had analysed already needs no second run.
     if (Results[I].Failure == "not analysed yet")
       analyse(I, buffers());
@@ -671,6 +683,7 @@ private:
   std::condition_variable Wake;
   std::deque<Task> Queue;
   std::deque<size_t> Pass;
+  bool PassAsked = false;
   StringMap<std::string> Buffers;
 
   // The worker's alone.
