@@ -31,6 +31,7 @@ root's file: URI):
   response ID                wait for the response to request ID, print it
   notify METHOD [JSON]       send a notification
   raw TEXT                   send TEXT as is, after Python string escapes
+  server-request METHOD      wait for a request of the server, print it
   progress-end               wait for the end of work-done progress, print
                              its message
   exit                       send exit, print the server's exit status
@@ -287,6 +288,11 @@ def run(c, argv):
         c.send({"method": args[0], "params": params})
     elif cmd == "raw":
         c.write(args[0].encode().decode("unicode_escape").encode("latin-1"))
+    elif cmd == "server-request":
+        m = c.must(lambda m: m.get("method") == args[0] and "id" in m,
+                   "a request " + args[0])
+        print("server request %s %s" % (m["method"],
+                                        json.dumps(m.get("params"))))
     elif cmd == "progress-end":
         m = c.must(lambda m: m.get("method") == "$/progress" and
                    m["params"]["value"]["kind"] == "end", "the progress's end")

@@ -19,6 +19,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -72,12 +73,17 @@ public:
     send(json::Object{
         {"jsonrpc", "2.0"}, {"method", Method}, {"params", std::move(Params)}});
   }
-  void request(StringRef Id, StringRef Method, json::Value Params) {
-    send(json::Object{{"jsonrpc", "2.0"},
-                      {"id", Id},
-                      {"method", Method},
-                      {"params", std::move(Params)}});
+  // A request to the client, whose response nothing waits for; without
+  // params when Params is null, as JSON-RPC wants.
+  void request(StringRef Method, json::Value Params) {
+    json::Object Message{{"jsonrpc", "2.0"},
+                         {"id", "durcheck-" + std::to_string(++Requests)},
+                         {"method", Method}};
+    if (Params.kind() != json::Value::Null)
+      Message["params"] = std::move(Params);
+    send(std::move(Message));
   }
+
   void reply(const json::Value &Id, json::Value Result) {
     send(json::Object{
         {"jsonrpc", "2.0"}, {"id", Id}, {"result", std::move(Result)}});
@@ -98,6 +104,7 @@ public:
 private:
   const int FD;
   std::mutex Lock;
+  std::atomic<unsigned> Requests{0};
 };
 
 // What the worker does next: analyse the units that read a file, or answer
@@ -481,7 +488,7 @@ private:
     PassDone = 0;
     if (!WorkDoneProgress)
       return;
-    Out.request("durcheck-pass", "window/workDoneProgress/create",
+    Out.request("window/workDoneProgress/create",
                 json::Object{{"token", "durcheck-pass"}});
     progress(json::Object{{"kind", "begin"},
                           {"title", "durcheck"},
@@ -561,7 +568,7 @@ private:
     }
     Findings = std::move(ByFile);
     if (Pull && Changed && RefreshSupport)
-      Out.request("durcheck-refresh", "workspace/diagnostic/refresh", nullptr);
+      Out.request("workspace/diagnostic/refresh", nullptr);
   }
 
   json::Object diagnostic(const ClangTidyError &E, Sources &Texts) {

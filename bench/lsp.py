@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Measures durcheck --lsp's latency and memory against the driver's.
+
+Usage:
+  bench/lsp.py [--runs 5] [--build DIR] [--db-root DIR] [--results FILE]
+               [CORPUS ...]
+
+For each corpus (<db-root>/<corpus>/compile_commands.json, default
+leveldb), on its largest unit (the largest source file):
+
+  single file   the wall time of durcheck -p DB FILE, a process per run
+  didSave       the time from didSave to the publishDiagnostics of FILE in
+                a server that has made its initial pass over the database:
+                each run edits the open buffer -- it appends a function with
+                a rename finding, or removes it again, so that the findings
+                change and are published -- and sends didSave. The file on
+                disk is never written: the server analyses an open buffer,
+                not the file, after a save as after any edit.
+  RSS           the server's resident set after the initial pass, against
+                the peak of one durcheck -p DB -j1 over the whole database.
+
+and prints the medians and the ratios didSave / single file (the language
+server issue wants at most 1.2) and RSS / -j1 peak (at most 2). It asserts
+nothing: the machine is noisy.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "test", "tool"))
+from lsp_client import Client, uri  # noqa: E402
+from run import (add_location_arguments, load_units, measure,  # noqa: E402
+                 print_results)
+
+BUG = """
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+int durcheck_bench_save(const char *tmp, const char *dst) {
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd < 0)
+    return -1;
+  if (fsync(fd) != 0)
+    return -1;
+  close(fd);
+  if (rename(tmp, dst) != 0)
+    return -1;
+  return 0;
+}
+"""
+
+PASS_TIMEOUT = 3600
+
+
+def largest_unit(db_dir):
+    paths = [os.path.join(e["directory"], e["file"])
+             for e in load_units(db_dir)]
+    return max(paths, key=os.path.getsize)
+
+
+def rss_kib(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def single_file(durcheck, db_dir, path, runs):
+    return statistics.median(
+        measure([durcheck, "-p", db_dir, path, "--quiet", "--format=json",
+                 "--output=/dev/null"])[0] for _ in range(runs))
+
+
+def server_latency(durcheck, db_dir, path, runs):
+    """Median didSave -> publishDiagnostics, and RSS after the pass."""
+    c = Client([durcheck, "--lsp"], os.path.dirname(path),
+               open(os.devnull, "w"))
+    c.response(c.request("initialize", {
+        "processId": os.getpid(), "rootUri": uri(c.root),
+        "capabilities": {"window": {"workDoneProgress": True}},
+        "initializationOptions": {"compilationDatabasePath": db_dir}}))
+    c.send({"method": "initialized", "params": {}})
+    if c.wait(lambda m: m.get("method") == "$/progress" and
+              m["params"]["value"]["kind"] == "end", PASS_TIMEOUT) is None:
+        sys.exit("bench/lsp.py: the initial pass did not end")
+    rss = rss_kib(c.proc.pid)
+    with open(path, encoding="utf-8", errors="surrogateescape") as f:
+        base = f.read()
+    doc = {"uri": uri(path)}
+    c.send({"method": "textDocument/didOpen", "params": {"textDocument": dict(
+        doc, languageId="cpp", version=1, text=base)}})
+    times = []
+    # The first toggle also waits for the open's analysis: not counted.
+    for i in range(2 * runs + 1):
+        text = base + BUG if i % 2 == 0 else base
+        c.send({"method": "textDocument/didChange", "params": {
+            "textDocument": dict(doc, version=i + 2),
+            "contentChanges": [{"text": text}]}})
+        start = time.perf_counter()
+        c.send({"method": "textDocument/didSave",
+                "params": {"textDocument": doc}})
+        c.must(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+               and m["params"]["uri"] == doc["uri"], "diagnostics")
+        if i:
+            times.append(time.perf_counter() - start)
+    c.response(c.request("shutdown", None))
+    c.send({"method": "exit"})
+    c.proc.wait()
+    return statistics.median(times), rss
+
+
+def table(rows):
+    head = ("| corpus | unit | single file s | didSave to publish s | ratio "
+            "| server RSS after pass MiB | -j1 peak RSS MiB | ratio |")
+    lines = [head, "|" + " --- |" * (head.count("|") - 1)]
+    for r in rows:
+        lines.append("| {corpus} | {unit} | {single:.3f} | {save:.3f} | "
+                     "{latency:.2f} | {rss:.0f} | {peak:.0f} | {memory:.2f} |"
+                     .format(**r))
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    add_location_arguments(parser)
+    parser.add_argument("corpora", nargs="*", default=["leveldb"])
+    args = parser.parse_args()
+    durcheck = os.path.join(args.build, "tools", "durcheck", "durcheck")
+    rows = []
+    for name in args.corpora:
+        db_dir = os.path.join(args.db_root, name)
+        path = largest_unit(db_dir)
+        single = single_file(durcheck, db_dir, path, args.runs)
+        save, rss = server_latency(durcheck, db_dir, path, args.runs)
+        peak = measure([durcheck, "-p", db_dir, "-j1", "--quiet",
+                        "--format=json", "--output=/dev/null"])[1]
+        rows.append({"corpus": name, "unit": os.path.basename(path),
+                     "single": single, "save": save, "latency": save / single,
+                     "rss": rss / 1024, "peak": peak / 1024,
+                     "memory": rss / peak})
+    print_results(rows, table, args.runs, args.results)
+
+
+if __name__ == "__main__":
+    main()
