@@ -8,14 +8,16 @@ Usage:
 For each corpus (<db-root>/<corpus>/compile_commands.json, default
 leveldb), on its largest unit (the largest source file):
 
-  single file   the wall time of durcheck -p DB FILE, a process per run
   didSave       the time from didSave to the publishDiagnostics of FILE in
                 a server that has made its initial pass over the database:
-                each run edits the open buffer -- it appends a function with
-                a rename finding, or removes it again, so that the findings
-                change and are published -- and sends didSave. The file on
-                disk is never written: the server analyses an open buffer,
-                not the file, after a save as after any edit.
+                each of 2 x --runs toggles edits the open buffer -- it
+                appends a function with a rename finding, or removes it
+                again, so that the findings change and are published -- and
+                sends didSave. The file on disk is never written: the server
+                analyses an open buffer, not the file, after a save as after
+                any edit.
+  single file   the wall time of durcheck -p DB FILE, a process after each
+                toggle, so that both see the same load
   RSS           the server's resident set after the initial pass, against
                 the peak of one durcheck -p DB -j1 over the whole database.
 
@@ -61,14 +63,15 @@ def rss_kib(pid):
     return 0
 
 
-def single_file(durcheck, db_dir, path, runs):
-    return statistics.median(
-        measure([durcheck, "-p", db_dir, path, "--quiet", "--format=json",
-                 "--output=/dev/null"])[0] for _ in range(runs))
+def single_file(durcheck, db_dir, path):
+    return measure([durcheck, "-p", db_dir, path, "--quiet", "--format=json",
+                    "--output=/dev/null"])[0]
 
 
-def server_latency(durcheck, db_dir, path, runs):
-    """Median didSave -> publishDiagnostics, and RSS after the pass."""
+def latencies(durcheck, db_dir, path, runs):
+    """Medians of didSave -> publishDiagnostics and of the single-file
+    time, measured in turns so that both see the same load; the server's
+    RSS after the pass."""
     c = Client([durcheck, "--lsp"], os.path.dirname(path),
                open(os.devnull, "w"))
     c.response(c.request("initialize", {
@@ -85,7 +88,7 @@ def server_latency(durcheck, db_dir, path, runs):
     doc = {"uri": uri(path)}
     c.send({"method": "textDocument/didOpen", "params": {"textDocument": dict(
         doc, languageId="cpp", version=1, text=base)}})
-    times = []
+    times, singles = [], []
     # The first toggle also waits for the open's analysis: not counted.
     for i in range(2 * runs + 1):
         text = base + BUG if i % 2 == 0 else base
@@ -99,10 +102,11 @@ def server_latency(durcheck, db_dir, path, runs):
                and m["params"]["uri"] == doc["uri"], "diagnostics")
         if i:
             times.append(time.perf_counter() - start)
+            singles.append(single_file(durcheck, db_dir, path))
     c.response(c.request("shutdown", None))
     c.send({"method": "exit"})
     c.proc.wait()
-    return statistics.median(times), rss
+    return statistics.median(times), statistics.median(singles), rss
 
 
 def table(rows):
@@ -124,8 +128,7 @@ def main():
     for name in args.corpora:
         db_dir = os.path.join(args.db_root, name)
         path = largest_unit(db_dir)
-        single = single_file(durcheck, db_dir, path, args.runs)
-        save, rss = server_latency(durcheck, db_dir, path, args.runs)
+        save, single, rss = latencies(durcheck, db_dir, path, args.runs)
         peak = measure([durcheck, "-p", db_dir, "-j1", "--quiet",
                         "--format=json", "--output=/dev/null"])[1]
         rows.append({"corpus": name, "unit": os.path.basename(path),
