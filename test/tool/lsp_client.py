@@ -5,8 +5,8 @@ Usage:
   lsp_client.py SCRIPT --root DIR [--prefix P] [--stderr FILE] -- SERVER...
 
 Starts SERVER and runs the lines of SCRIPT that start with "LSP:", or
-"P:" (lit tests hold their scripts in the test file itself), printing what the server
-answers in a stable, readable form for FileCheck. Paths are relative to
+"P:" (lit tests hold their scripts in the test file itself), printing
+what the server answers in a stable, readable form for FileCheck. Paths are relative to
 --root, which is also the workspace's rootUri. Positions print 0-based, as
 the protocol counts them: LINE:COLUMN.
 
@@ -189,7 +189,8 @@ def apply_edits(text, edits):
         starts.append(starts[-1] + len(line) + 1)
 
     def offset(p):
-        # Columns are UTF-16 code units, which the client negotiated.
+        # Columns are UTF-16 code units: no test applies an edit after
+        # negotiating UTF-8.
         line = lines[p["line"]]
         units, i = 0, 0
         while i < len(line) and units < p["character"]:
