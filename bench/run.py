@@ -228,6 +228,13 @@ def row(corpus, medians, summary):
     }
 
 
+def markdown_table(head, row_format, rows):
+    """A Markdown table: the head, then each row's fields in row_format."""
+    lines = [head, "|" + " --- |" * (head.count("|") - 1)]
+    lines += [row_format.format(**r) for r in rows]
+    return "\n".join(lines)
+
+
 def table(rows):
     head = ("| corpus | units | parse s | clang-check s | "
             "clang-tidy s | durcheck -j1 s | durcheck -j2 s | "

@@ -39,7 +39,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from run import (add_location_arguments, cpu_seconds,  # noqa: E402
-                 print_results)
+                 markdown_table, print_results)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -72,11 +72,9 @@ def bench_shards(name, db_dir, durcheck, shards, runs, scratch):
 def shard_table(rows):
     head = ("| corpus | shards | one run -j1 CPU s | shards CPU s | --join "
             "CPU s | (shards + join) / one run | largest shard / mean |")
-    lines = [head, "|" + " --- |" * (head.count("|") - 1)]
-    for r in rows:
-        lines.append("| {corpus} | {shards} | {one:.2f} | {split:.2f} | "
-                     "{join:.2f} | {ratio:.3f} | {balance:.2f} |".format(**r))
-    return "\n".join(lines)
+    return markdown_table(head, "| {corpus} | {shards} | {one:.2f} | "
+                          "{split:.2f} | {join:.2f} | {ratio:.3f} | "
+                          "{balance:.2f} |", rows)
 
 
 def bazel_workspace(scratch, durcheck):

@@ -14,10 +14,11 @@ durcheck_packages() {
 }
 
 # What the test suite needs besides: git, pre-commit for the test of the
-# pre-commit hook, Debian's python3 with PyYAML for that of the action, and
-# Bazel with its Java rules for that of the Bazel aspect.
+# pre-commit hook, Debian's python3 with PyYAML for that of the action,
+# Bazel with its Java rules for that of the Bazel aspect, and Neovim for
+# the language server's end-to-end test.
 durcheck_test_packages() {
-  echo git pre-commit python3-yaml bazel-bootstrap bazel-rules-java
+  echo git pre-commit python3-yaml bazel-bootstrap bazel-rules-java neovim
 }
 
 # durcheck_install V...: the packages of LLVM V... and the build tools.

@@ -37,6 +37,9 @@ config.substitutions.append(
 config.substitutions.append(
     ("%exit_code", "%s %s" % (config.python_executable, os.path.join(
         config.test_source_root, "tool", "exit_code.py"))))
+config.substitutions.append(
+    ("%lsp_client", "%s %s" % (config.python_executable, os.path.join(
+        config.test_source_root, "tool", "lsp_client.py"))))
 config.substitutions.append(("%llvm_major", config.llvm_major))
 config.substitutions.append(("%llvm_dir", config.llvm_dir))
 config.substitutions.append(("%inputs",
@@ -66,6 +69,10 @@ config.substitutions.append(("%{durcheck_dir}",
 # offline.
 if shutil.which("bazel") and os.path.isdir("/usr/share/bazel/rules/java"):
     config.available_features.add("bazel")
+# Neovim, whose built-in LSP client runs the language server's test end to
+# end.
+if shutil.which("nvim"):
+    config.available_features.add("neovim")
 # GCC, which must be refused at configure time.
 if shutil.which("g++"):
     config.available_features.add("gxx")

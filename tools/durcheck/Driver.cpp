@@ -12,6 +12,8 @@
 #include "CompileDatabase.h"
 #include "DurableFile.h"
 #include "Fixes.h"
+#include "JoinUnits.h"
+#include "LspServer.h"
 #include "Report.h"
 #include "ResultCache.h"
 #include "ResultFile.h"
@@ -20,7 +22,6 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "durcheck/Compat.h"
-#include "durcheck/CrossTU/Join.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -206,6 +207,15 @@ cl::opt<std::string> ResultFile(
              "of such files; nothing is reported. For build systems that run "
              "one action per source file"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> Lsp(
+    "lsp",
+    cl::desc("Serve the Language Server Protocol on stdin and stdout, for "
+             "editors: analyse files as they are opened, edited and saved, "
+             "join the units' results after each analysis, and offer the "
+             "fixes as quick fixes. The database is the client's "
+             "initializationOptions.compilationDatabasePath, else -p's, else "
+             "the workspace root's or its build/'s compile_commands.json"),
+    cl::cat(Category));
 cl::list<std::string> ExtraArgs("extra-arg",
                                 cl::desc("Add this compiler argument"),
                                 cl::cat(Category));
@@ -503,91 +513,6 @@ unsigned joinCachedUnits(std::vector<UnitResult> &Results,
   return Joined;
 }
 
-bool sameFinding(const ClangTidyError &A, const ClangTidyError &B) {
-  return A.DiagnosticName == B.DiagnosticName &&
-         A.Message.FilePath == B.Message.FilePath &&
-         A.Message.FileOffset == B.Message.FileOffset &&
-         A.Message.Message == B.Message.Message;
-}
-
-bool findingBefore(const ClangTidyError &A, const ClangTidyError &B) {
-  return std::tie(A.Message.FilePath, A.Message.FileOffset, A.DiagnosticName,
-                  A.Message.Message) <
-         std::tie(B.Message.FilePath, B.Message.FileOffset, B.DiagnosticName,
-                  B.Message.Message);
-}
-
-clang::tooling::DiagnosticMessage toMessage(const crosstu::Message &M) {
-  clang::tooling::DiagnosticMessage Out(M.Text);
-  Out.FilePath = M.File;
-  Out.FileOffset = M.Offset;
-  for (const crosstu::Edit &E : M.Fix)
-    // A check's edits never conflict; should two, the fix is dropped whole
-    // rather than applied in part.
-    if (llvm::Error Err = Out.Fix[E.File].add(
-            clang::tooling::Replacement(E.File, E.Offset, E.Length, E.Text))) {
-      llvm::consumeError(std::move(Err));
-      Out.Fix.clear();
-      break;
-    }
-  return Out;
-}
-
-// A finding the join adds, as clang-tidy would have recorded it in its unit.
-ClangTidyError toError(const crosstu::Finding &F, const UnitResult &Unit) {
-  ClangTidyError E(F.Check, ClangTidyError::Warning, Unit.BuildDirectory,
-                   llvm::is_contained(Unit.ErrorChecks, F.Check));
-  E.Message = toMessage(F.Warning);
-  for (const crosstu::Message &N : F.Notes)
-    E.Notes.push_back(toMessage(N));
-  return E;
-}
-
-// A unit's finding as a join compares it: places and texts.
-crosstu::Finding toFound(const ClangTidyError &E) {
-  auto ToMessage = [](const clang::tooling::DiagnosticMessage &M) {
-    return crosstu::Message{M.FilePath, M.FileOffset, M.Message, {}};
-  };
-  crosstu::Finding F;
-  F.Check = E.DiagnosticName;
-  F.Warning = ToMessage(E.Message);
-  for (const clang::tooling::DiagnosticMessage &N : E.Notes)
-    F.Notes.push_back(ToMessage(N));
-  return F;
-}
-
-// Runs every check's join and applies its verdicts to the units' findings.
-bool applyJoin(std::vector<UnitResult> &Results, std::string &Error) {
-  std::vector<crosstu::UnitSections> Units;
-  std::vector<size_t> ResultOf;
-  std::vector<std::vector<crosstu::Finding>> Found;
-  for (size_t I = 0; I < Results.size(); ++I)
-    if (Results[I].Failure.empty() && Results[I].ChecksEnabled) {
-      Found.emplace_back();
-      for (const ClangTidyError &E : Results[I].Findings)
-        Found.back().push_back(toFound(E));
-      ResultOf.push_back(I);
-    }
-  for (size_t K = 0; K < ResultOf.size(); ++K) {
-    const UnitResult &R = Results[ResultOf[K]];
-    Units.push_back({R.Files, &R.Sections,
-                     R.ResultFile.empty() ? R.File : R.ResultFile, Found[K]});
-  }
-  crosstu::Verdicts V;
-  if (!crosstu::joinAll(Units, V, Error))
-    return false;
-  for (UnitResult &U : Results)
-    llvm::erase_if(U.Findings, [&](const ClangTidyError &E) {
-      return V.Dropped.count({E.DiagnosticName, E.Message.FilePath,
-                              E.Message.FileOffset}) != 0;
-    });
-  for (const crosstu::Finding &F : V.Added) {
-    UnitResult &U = Results[ResultOf[F.Unit]];
-    U.Findings.push_back(toError(F, U));
-  }
-  return true;
-}
-
 // The units' findings, after the join, in order.
 Report assemble(std::vector<UnitResult> &Results, unsigned Units,
                 unsigned Duplicates) {
@@ -608,21 +533,7 @@ Report assemble(std::vector<UnitResult> &Results, unsigned Units,
     for (ClangTidyError &E : U.Findings)
       R.Findings.push_back(std::move(E));
   }
-  // Ties keep the units' order, so that the copy kept is the same for any -j.
-  std::vector<size_t> Order(R.Findings.size());
-  std::iota(Order.begin(), Order.end(), 0);
-  llvm::sort(Order, [&](size_t A, size_t B) {
-    if (findingBefore(R.Findings[A], R.Findings[B]))
-      return true;
-    return !findingBefore(R.Findings[B], R.Findings[A]) && A < B;
-  });
-  std::vector<ClangTidyError> Sorted;
-  for (size_t I : Order)
-    Sorted.push_back(std::move(R.Findings[I]));
-  R.Findings = std::move(Sorted);
-  R.Findings.erase(
-      std::unique(R.Findings.begin(), R.Findings.end(), sameFinding),
-      R.Findings.end());
+  sortFindings(R.Findings);
   llvm::sort(R.Failures, [](const UnitFailure &A, const UnitFailure &B) {
     return A.File < B.File;
   });
@@ -692,6 +603,17 @@ std::vector<StringRef> givenOptions(ArrayRef<const cl::Option *> Options) {
   return Given;
 }
 
+// "Mode; it does not take" the options Given, and the compiler arguments
+// after "--" when there are some; "" when there is nothing to refuse.
+std::string refusal(StringRef Mode, std::vector<StringRef> Given,
+                    bool CompilerArgs) {
+  if (CompilerArgs)
+    Given.insert(Given.begin(), "--");
+  if (Given.empty())
+    return "";
+  return Mode.str() + "; it does not take " + llvm::join(Given, ", ");
+}
+
 // --join reports from files: the options that choose and configure an
 // analysis have nothing to act on.
 std::string joinConflict(bool CompilerArgs) {
@@ -703,13 +625,33 @@ std::string joinConflict(bool CompilerArgs) {
        &ConfigFile, &HeaderFilter, &ExcludeHeaderFilter, &WarningsAsErrors,
        std::addressof(ExtraArgs), std::addressof(ExtraArgsBefore), &DiffFrom,
        &DiffFile, &CacheDir, &CacheMaxSize, &Shard, &ResultFile});
-  if (CompilerArgs)
-    Given.insert(Given.begin(), "--");
-  if (Given.empty())
-    return "";
-  return "--join reads the results of an earlier run, whose configuration "
-         "they record; it does not take " +
-         llvm::join(Given, ", ");
+  return refusal("--join reads the results of an earlier run, whose "
+                 "configuration they record",
+                 std::move(Given), CompilerArgs);
+}
+
+// --lsp takes the options that configure an analysis; the editor chooses
+// the files and shows the findings.
+std::string lspConflict(bool CompilerArgs) {
+  std::vector<StringRef> Given =
+      givenOptions({&Jobs,         std::addressof(Excludes),
+                    &Format,       &Output,
+                    &SourceRoot,   &WriteBaseline,
+                    &BaselineFile, &Baselined,
+                    &DiffFrom,     &DiffFile,
+                    &CacheDir,     &CacheMaxSize,
+                    &Quiet,        &ExitZero,
+                    &Fix,          &FixNotes,
+                    &ShowFixes,    &ExportFixes,
+                    &UseColor,     &FactsDir,
+                    &Join,         &Shard,
+                    &ResultFile,   &ListChecks,
+                    &DumpConfig});
+  if (!Selectors.empty())
+    Given.insert(Given.begin(), "file arguments");
+  return refusal("--lsp analyses the files the editor opens and reports to "
+                 "it",
+                 std::move(Given), CompilerArgs);
 }
 
 // The mode that writes results for a later --join and reports nothing, or
@@ -851,6 +793,11 @@ int run(int Argc, const char **Argv) {
   if (!Error.empty())
     return fail(Error);
   TidyConfig C = makeConfig(std::move(FromFile));
+  if (Lsp) {
+    if (std::string Why = lspConflict(FixedArgs.has_value()); !Why.empty())
+      return fail(Why);
+    return runLspServer(C, BuildPath);
+  }
   if (ListChecks || DumpConfig)
     return describeConfig(C);
   std::optional<std::set<std::string>> Baseline = readBaselineOption(Error);

@@ -385,11 +385,14 @@ std::vector<std::string> allCheckNames() {
   return Names;
 }
 
-UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options) {
+UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options,
+                       const Overlays *Buffers) {
   UnitResult Result;
   Result.File = Command.Filename;
   Result.BuildDirectory = Command.Directory;
-  Result.Failure = inspectSource(Command.Filename);
+  bool MainInBuffer = Buffers && Buffers->count(Command.Filename);
+  if (!MainInBuffer)
+    Result.Failure = inspectSource(Command.Filename);
   if (!Result.Failure.empty())
     return Result;
   ClangTidyContext Context(Options.forUnit(Command.Directory));
@@ -401,6 +404,10 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options) {
   crosstu::UnitSink::Scope Attach(UnitSink);
   UnitTool Unit(Command, Context);
   ClangTool &Tool = Unit.Tool;
+  if (Buffers)
+    // By reference: the tool keeps the texts' addresses until it runs.
+    for (const auto &Entry : *Buffers)
+      Tool.mapVirtualFile(Entry.getKey(), Entry.getValue());
   ClangTidyDiagnosticConsumer Consumer(Context, nullptr,
                                        /*RemoveIncompatibleErrors=*/true,
                                        Options.fixNotes());

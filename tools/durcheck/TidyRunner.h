@@ -12,6 +12,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/JSON.h"
 #include <mutex>
 #include <optional>
@@ -87,8 +88,13 @@ struct UnitResult {
   bool JoinOnly = false;
 };
 
+/// Unsaved editor buffers, by absolute file name: an analysis reads them
+/// instead of the files on disk.
+using Overlays = llvm::StringMap<std::string>;
+
 UnitResult analyseUnit(const clang::tooling::CompileCommand &Command,
-                       SharedOptions &Options);
+                       SharedOptions &Options,
+                       const Overlays *Buffers = nullptr);
 
 /// The files a unit reads -- its main file and every file it includes --
 /// absolute, from a run of its preprocessor alone; nothing when that run
