@@ -432,6 +432,13 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options,
         Result.Failure = describeCompileError(E);
       continue;
     }
+    // A malformed check option would silently analyse with less than the
+    // user configured: the unit fails, naming the option.
+    if (Name == "clang-tidy-config") {
+      if (Result.Failure.empty())
+        Result.Failure = "invalid check option: " + E.Message.Message;
+      continue;
+    }
     // An unmatched NOLINTBEGIN is reported as clang-tidy reports it.
     if (Name.starts_with("durability-") || Name == "clang-tidy-nolint")
       Result.Findings.push_back(std::move(E));
