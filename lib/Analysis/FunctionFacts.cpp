@@ -58,6 +58,10 @@ public:
         Stores.emplace_back(VD, Call);
     return true;
   }
+  bool VisitCXXThrowExpr(CXXThrowExpr *) {
+    Facts.Throws = true;
+    return true;
+  }
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
     if (model::matchStreamOpen(Construct))
       Facts.StreamOpens.push_back(Construct);

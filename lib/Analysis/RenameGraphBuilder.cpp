@@ -96,7 +96,12 @@ public:
   FunctionBuild(GraphBuilder &B, const FunctionDecl &FD)
       : B(B), FD(FD), Facts(collectFacts(FD, B.Flags, B.Ctx)) {}
 
+  const FunctionDecl &function() const { return FD; }
   std::optional<FunctionGraph> run();
+  /// Whether something here matters of itself, whatever the unit's
+  /// internal callees do; and those callees.
+  bool mattersAlone(llvm::SmallVectorImpl<const FunctionDecl *> &Callees) const;
+  void recordStores();
 
 private:
   AccessPath valueOf(const Expr *E);
@@ -116,7 +121,6 @@ private:
   bool written(const AccessPath &P);
   void chooseGuards(const CFG &G);
   void addEdges(const CFG &G, const CFGBlock &CB, Block &Out);
-  void recordStores();
 
   GraphBuilder &B;
   const FunctionDecl &FD;
@@ -314,8 +318,26 @@ bool GraphBuilder::FunctionBuild::mayMatter(const CallExpr &Call) const {
       model::syncedFd(&Call) || model::matchOpen(&Call) ||
       (B.Creations && model::removedPath(&Call)))
     return true;
-  return !Callee->getBuiltinID() &&
-         !inSystemHeader(*Callee, B.Ctx.getSourceManager());
+  if (Callee->getBuiltinID() ||
+      inSystemHeader(*Callee, B.Ctx.getSourceManager()))
+    return false;
+  const FunctionDecl *Canonical = Callee->getCanonicalDecl();
+  return !B.Internal.contains(Canonical) || B.Relevant.contains(Canonical) ||
+         B.Policy.trusts(*Callee) || DirSyncPolicy::flagsDirectory(Call, B.Ctx);
+}
+
+bool GraphBuilder::FunctionBuild::mattersAlone(
+    llvm::SmallVectorImpl<const FunctionDecl *> &Callees) const {
+  bool Matters = Facts.Throws || !Facts.StreamOpens.empty();
+  for (const CallExpr *Call : Facts.Calls) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && B.Internal.contains(Callee->getCanonicalDecl()))
+      Callees.push_back(Callee->getCanonicalDecl());
+    // A call that never returns ends paths, which callers learn of. Until
+    // the relevant functions are known, no internal callee matters.
+    Matters = Matters || (Callee && Callee->isNoReturn()) || mayMatter(*Call);
+  }
+  return Matters;
 }
 
 void GraphBuilder::FunctionBuild::anchor(Event &E, const CallExpr &Call) {
@@ -681,10 +703,7 @@ std::optional<FunctionGraph> GraphBuilder::FunctionBuild::run() {
   Graph.Display = crosstu::displayName(FD);
   Graph.Where = B.Locs.locate(FD.getLocation());
   const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
-  Graph.InternalOnly =
-      !FD.isExternallyVisible() &&
-      !B.AddressTaken.contains(FD.getCanonicalDecl()) &&
-      !(Method && (Method->isVirtual() || Method->getParent()->isLambda()));
+  Graph.InternalOnly = B.Internal.contains(FD.getCanonicalDecl());
   if (Method) {
     std::vector<const CXXMethodDecl *> Bases(
         Method->overridden_methods().begin(),
@@ -728,8 +747,63 @@ GraphBuilder::GraphBuilder(
     : Ctx(Ctx), Flags(Flags), Policy(Policy), Locs(Locs),
       AddressTaken(AddressTaken), MakeAnchor(MakeAnchor), Names(Ctx) {}
 
-std::optional<FunctionGraph> GraphBuilder::build(const FunctionDecl &FD) {
-  return FunctionBuild(*this, FD).run();
+// Reached only by the unit's own direct calls: no other unit, no pointer
+// and no override can run it.
+bool GraphBuilder::isInternal(const FunctionDecl &FD) const {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
+  return !FD.isExternallyVisible() &&
+         !AddressTaken.contains(FD.getCanonicalDecl()) &&
+         !(Method && (Method->isVirtual() || Method->getParent()->isLambda()));
+}
+
+// A function only the unit calls, in which nothing matters but calls of
+// such functions, would have a graph that tells its callers nothing: no
+// rename, no sync, no intent, and a way out. Building it costs a CFG and
+// file space, so those functions get none and their calls are left out,
+// bottom-up: the relevant ones are those that matter alone and their
+// internal callers.
+void GraphBuilder::findRelevant(
+    llvm::ArrayRef<std::unique_ptr<FunctionBuild>> Builds) {
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::SmallVector<const FunctionDecl *, 4>>
+      Callers;
+  llvm::SmallVector<const FunctionDecl *, 16> Work;
+  auto Mark = [&](const FunctionDecl *FD) {
+    if (Relevant.insert(FD).second)
+      Work.push_back(FD);
+  };
+  for (const std::unique_ptr<FunctionBuild> &FB : Builds) {
+    const FunctionDecl *Canonical = FB->function().getCanonicalDecl();
+    llvm::SmallVector<const FunctionDecl *, 8> Callees;
+    if (FB->mattersAlone(Callees))
+      Mark(Canonical);
+    for (const FunctionDecl *Callee : Callees)
+      Callers[Callee].push_back(Canonical);
+  }
+  while (!Work.empty())
+    for (const FunctionDecl *Caller : Callers.lookup(Work.pop_back_val()))
+      Mark(Caller);
+}
+
+std::vector<FunctionGraph>
+GraphBuilder::buildAll(llvm::ArrayRef<const FunctionDecl *> Definitions) {
+  for (const FunctionDecl *FD : Definitions)
+    if (isInternal(*FD))
+      Internal.insert(FD->getCanonicalDecl());
+  std::vector<std::unique_ptr<FunctionBuild>> Builds;
+  for (const FunctionDecl *FD : Definitions)
+    Builds.push_back(std::make_unique<FunctionBuild>(*this, *FD));
+  findRelevant(Builds);
+  std::vector<FunctionGraph> Graphs;
+  for (std::unique_ptr<FunctionBuild> &FB : Builds) {
+    const FunctionDecl *Canonical = FB->function().getCanonicalDecl();
+    if (Internal.contains(Canonical) && !Relevant.contains(Canonical))
+      FB->recordStores();
+    else if (std::optional<FunctionGraph> G = FB->run())
+      Graphs.push_back(std::move(*G));
+    FB.reset();
+  }
+  return Graphs;
 }
 
 // Walks an initialiser list of a record or array, recording each function

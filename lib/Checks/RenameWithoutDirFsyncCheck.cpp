@@ -142,9 +142,7 @@ RenameWithoutDirFsyncCheck::buildGraphs(crosstu::Locations &Locs) {
   if (Creations)
     Builder.recordCreations();
   rename::UnitGraphs Graphs;
-  for (const FunctionDecl *FD : Functions.all())
-    if (std::optional<rename::FunctionGraph> G = Builder.build(*FD))
-      Graphs.Functions.push_back(std::move(*G));
+  Graphs.Functions = Builder.buildAll(Functions.all());
   for (const VarDecl *Table : Tables)
     Builder.recordInitialiser(*Table);
   Graphs.Slots = Builder.takeSlots();

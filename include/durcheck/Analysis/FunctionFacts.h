@@ -57,6 +57,8 @@ struct FunctionFacts {
   /// in source order.
   llvm::DenseMap<const clang::VarDecl *, const clang::CallExpr *>
       CallResultVars;
+  /// Whether the body throws.
+  bool Throws = false;
 
   /// Whether E is an fd of a directory: a local that holds one, an open of a
   /// directory, or dirfd().

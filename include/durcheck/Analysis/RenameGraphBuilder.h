@@ -16,7 +16,9 @@
 #include "durcheck/CrossTU/Names.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace durcheck::rename {
 
@@ -34,10 +36,13 @@ public:
                const llvm::DenseSet<const clang::FunctionDecl *> &AddressTaken,
                AnchorMaker MakeAnchor);
 
-  /// The graph of a definition, or nullopt when nothing in it can matter:
-  /// no rename, sync, write or call of a function outside the system
-  /// headers, and a way out.
-  std::optional<FunctionGraph> build(const clang::FunctionDecl &FD);
+  /// The graphs of the unit's definitions, in their order. A definition
+  /// has none when nothing in it can matter: no rename, sync, write, call
+  /// of a function outside the system headers, or way out other than
+  /// returning. A call of a function only this unit can call, and that has
+  /// no graph, does not matter.
+  std::vector<FunctionGraph>
+  buildAll(llvm::ArrayRef<const clang::FunctionDecl *> Definitions);
 
   /// Records the functions a global's initialiser stores into function
   /// pointer fields or arrays: `struct ops posix = {.rename = ...};`.
@@ -53,6 +58,9 @@ public:
 private:
   class FunctionBuild;
 
+  bool isInternal(const clang::FunctionDecl &FD) const;
+  void findRelevant(llvm::ArrayRef<std::unique_ptr<FunctionBuild>> Builds);
+
   clang::ASTContext &Ctx;
   const model::OpenFlags &Flags;
   const DirSyncPolicy &Policy;
@@ -62,6 +70,10 @@ private:
   crosstu::FunctionNames Names;
   std::vector<SlotStore> Slots;
   bool Creations = false;
+  /// The unit's definitions that only its own direct calls reach, and
+  /// those of them that may matter (canonical declarations).
+  llvm::DenseSet<const clang::FunctionDecl *> Internal;
+  llvm::DenseSet<const clang::FunctionDecl *> Relevant;
 };
 
 } // namespace durcheck::rename
