@@ -271,7 +271,7 @@ private:
 
   //===-- Verdict ----------------------------------------------------------//
   bool showsIntent(const Pending &O, const std::vector<bool> &Reachable) const;
-  std::vector<bool> blocksBefore(const Pending &O) const;
+  std::vector<bool> blocksAround(const Pending &O, bool Forward) const;
   /// Reports O, or leaves it to the callers; true when it had intent.
   bool judge(const Pending &O, const Leave &L, unsigned V, Summary &Out,
              std::vector<ReportSite> *Found) const;
@@ -466,24 +466,26 @@ static bool syncsFileOf(const Event &Sync, MatchFn Matches) {
   return Fd.Fields.empty() || Matches(Fd);
 }
 
-// The blocks from which some path reaches O's rename.
-std::vector<bool> FunctionAnalysis::blocksBefore(const Pending &O) const {
-  std::vector<std::vector<unsigned>> Preds(G.Blocks.size());
+// The blocks from which some path reaches O's event (Forward: that some
+// path reaches from it), the event's own block only through a loop.
+std::vector<bool> FunctionAnalysis::blocksAround(const Pending &O,
+                                                 bool Forward) const {
+  std::vector<std::vector<unsigned>> Next(G.Blocks.size());
   for (unsigned B = 0; B < G.Blocks.size(); ++B)
     for (const Edge &E : G.Blocks[B].Succs)
       if (E.To < G.Blocks.size())
-        Preds[E.To].push_back(B);
-  std::vector<bool> Before(G.Blocks.size());
-  std::vector<unsigned> Work(Preds[O.Block]);
+        (Forward ? Next[B] : Next[E.To]).push_back(Forward ? E.To : B);
+  std::vector<bool> Seen(G.Blocks.size());
+  std::vector<unsigned> Work(Next[O.Block]);
   while (!Work.empty()) {
     unsigned B = Work.back();
     Work.pop_back();
-    if (Before[B])
+    if (Seen[B])
       continue;
-    Before[B] = true;
-    llvm::append_range(Work, Preds[B]);
+    Seen[B] = true;
+    llvm::append_range(Work, Next[B]);
   }
-  return Before;
+  return Seen;
 }
 
 bool FunctionAnalysis::showsIntent(const Pending &O,
@@ -502,13 +504,19 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
   bool AnySync = false, ReachedSync = false, Writes = false;
   // A write after the rename writes a new file under the old name: it says
   // nothing of the data the rename published. A sync may come after it.
-  std::vector<bool> Before = blocksBefore(O);
+  // A new file's own sync shows intent only after the creation: one before
+  // it syncs an earlier file of that name.
+  std::vector<bool> Before = blocksAround(O, /*Forward=*/false);
+  std::vector<bool> After =
+      Creations ? blocksAround(O, /*Forward=*/true) : std::vector<bool>();
   for (unsigned B = 0; B < G.Blocks.size(); ++B)
     for (unsigned I = 0; I < G.Blocks[B].Events.size(); ++I) {
       const Event &E = G.Blocks[B].Events[I];
       bool Reached = Reachable[B];
       bool WrittenBefore =
           Reached && (Before[B] || (B == O.Block && I < O.Event));
+      if (Creations && !After[B] && !(B == O.Block && I > O.Event))
+        continue;
       if (E.Kind == EventKind::FdSync) {
         // A new file shows intent by the sync of its own data.
         if ((!O.ViaCall && !Creations) || syncsFileOf(E, Matches)) {
