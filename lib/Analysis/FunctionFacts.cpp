@@ -58,6 +58,13 @@ public:
         Stores.emplace_back(VD, Call);
     return true;
   }
+  // What clang kept of an expression it could not make sense of: a call
+  // with an undeclared argument in LLVM 19, a RecoveryExpr in its place
+  // from LLVM 22 on.
+  bool VisitRecoveryExpr(RecoveryExpr *) {
+    Facts.HasErrors = true;
+    return true;
+  }
   bool VisitCXXThrowExpr(CXXThrowExpr *) {
     Facts.Throws = true;
     return true;

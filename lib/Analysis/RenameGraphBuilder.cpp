@@ -475,8 +475,7 @@ bool GraphBuilder::FunctionBuild::createsNew(const model::OpenCall &Open,
                                              const CallExpr &Call) {
   // In a unit that does not compile, the rename or unlink that ends the
   // creation may be a call clang kept only to recover from an error.
-  if (llvm::any_of(Facts.Calls,
-                   [](const CallExpr *C) { return C->containsErrors(); }))
+  if (Facts.HasErrors)
     return false;
   switch (Open.Kind) {
   case model::OpenKind::Creat:

@@ -59,6 +59,8 @@ struct FunctionFacts {
       CallResultVars;
   /// Whether the body throws.
   bool Throws = false;
+  /// Whether the body holds an expression clang only recovered from.
+  bool HasErrors = false;
 
   /// Whether E is an fd of a directory: a local that holds one, an open of a
   /// directory, or dirfd().
