@@ -101,11 +101,14 @@ bool readEvent(const json::Value &V, Event &E, json::Path P) {
 }
 
 // [file, offset, flags, fix offset, indent, fix end, call, result type,
-// result]: flags say whether it is silenced (s), where a fix goes (a: after
+// result]: flags say whether it is silenced for the rename check (s) or the
+// creation check (c), where a fix goes (a: after
 // the statement, r: rewriting a return) and whether it is safe (w: on the
 // warning). The result's two are there when the call is not all it returns.
 json::Value anchorJSON(const Anchor &A) {
   std::string Flags = A.Reportable ? "" : "s";
+  if (!A.CreationReportable)
+    Flags += "c";
   if (A.Fix != Anchor::NoFix)
     Flags += A.Fix == Anchor::InsertAfter ? "a" : "r";
   if (A.FixOnWarning)
@@ -142,6 +145,7 @@ bool readAnchor(const json::Value &V, Anchor &A, json::Path P) {
   A = Anchor();
   A.At = {unsigned(*Int(0)), unsigned(*Int(1))};
   A.Reportable = !Flags->contains('s');
+  A.CreationReportable = !Flags->contains('c');
   A.FixOnWarning = Flags->contains('w');
   if (!Flags->contains('a') && !Flags->contains('r'))
     return true;
@@ -410,6 +414,8 @@ json::Value toJSON(const UnitGraphs &U) {
     O["slots"] = std::move(Slots);
   if (!Includes.empty())
     O["includes"] = std::move(Includes);
+  if (U.Creations)
+    O["creations"] = true;
   if (!U.RequireIntent)
     O["anyRename"] = true;
   if (U.CPlusPlus17)
@@ -454,6 +460,7 @@ bool fromJSON(const json::Value &V, UnitGraphs &U, json::Path P) {
           {unsigned(*(*A)[0].getAsInteger()), (*A)[1].getAsString()->str(),
            unsigned(*(*A)[2].getAsInteger()), (*A)[3].getAsString()->str()});
     }
+  U.Creations = O->getBoolean("creations").value_or(false);
   U.RequireIntent = !O->getBoolean("anyRename").value_or(false);
   U.CPlusPlus17 = O->getBoolean("cxx17").value_or(false);
   U.DirSyncFunction = O->getString("helper").value_or("").str();

@@ -118,6 +118,13 @@ constexpr unsigned MaxRounds = 8;
 /// valuation whose guard j has the value of bit j of w.
 using Mask = uint8_t;
 
+// A creation writes its file too: graphs that record creations say Create
+// where the others say Write, and the rename analysis reads both the same.
+bool writesFile(const Event &E) {
+  return (E.Kind == EventKind::Write || E.Kind == EventKind::Create) &&
+         !E.Args.empty();
+}
+
 unsigned guardCount(const FunctionGraph &G) {
   return std::min<unsigned>(G.Guards.size(), MaxGuards);
 }
@@ -523,7 +530,7 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
           AnySync = true;
           ReachedSync |= Reached;
         }
-      } else if (E.Kind == EventKind::Write && !E.Args.empty()) {
+      } else if (writesFile(E)) {
         Writes |= WrittenBefore && Matches(E.Args[0].Value);
       } else if (E.Kind == EventKind::Call) {
         // A helper that syncs or writes shows the intent when it is handed
@@ -642,7 +649,7 @@ void FunctionAnalysis::summariseIntents(Summary &Out) const {
         Out.SyncsData = true;
         if (!E.Args.empty())
           Add(E.Args.back().Value, true);
-      } else if (E.Kind == EventKind::Write && !E.Args.empty()) {
+      } else if (writesFile(E)) {
         Add(E.Args[0].Value, false);
       } else if (E.Kind == EventKind::Call) {
         for (unsigned C : P.callees(Fn, E)) {

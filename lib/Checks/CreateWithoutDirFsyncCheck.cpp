@@ -3,6 +3,8 @@
 // A creation is one more event that leaves a directory obligation in the
 // rename check's graphs: the check is that check, run over creations, with
 // its options, its directory syncs, its notes down the chain and its fixes.
+// When both run with the same options, the rename check's object builds
+// one set of graphs for both and reports both; this one is then idle.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,8 +15,7 @@ namespace durcheck {
 bool CreateWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
                                       crosstu::Verdicts &Out,
                                       std::string &Error) {
-  return joinGraphs("durability-create-without-dir-fsync", /*Creations=*/true,
-                    Units, Out, Error);
+  return joinGraphs(CreationCheckName, /*Creations=*/true, Units, Out, Error);
 }
 
 } // namespace durcheck

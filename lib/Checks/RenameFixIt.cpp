@@ -244,17 +244,18 @@ Anchor rewriteReturn(Anchor A, const ReturnStmt &Ret, const CallContext &C,
 
 } // namespace
 
-Anchor planAnchor(const CallExpr &Call, const FunctionFacts &Facts,
-                  ASTContext &Ctx, crosstu::Locations &Locs,
-                  crosstu::UnitSink *Sink, StringRef Check) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  Anchor A;
+SourceLocation anchorLocation(const CallExpr &Call) {
   // Through Stmt, so that an operator() call begins at its object: Clang
   // 22's CallExpr::getBeginLoc gives the location of the '(' instead.
-  SourceLocation Begin = static_cast<const Stmt &>(Call).getBeginLoc();
+  return static_cast<const Stmt &>(Call).getBeginLoc();
+}
+
+Anchor planAnchor(const CallExpr &Call, const FunctionFacts &Facts,
+                  ASTContext &Ctx, crosstu::Locations &Locs) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  Anchor A;
+  SourceLocation Begin = anchorLocation(Call);
   A.At = Locs.locate(Begin);
-  if (Sink)
-    A.Reportable = Sink->reportable(Check, SM, Begin);
   auto It = Facts.Contexts.find(&Call);
   if (It == Facts.Contexts.end() || !It->second.Statement)
     return A;

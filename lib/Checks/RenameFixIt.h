@@ -19,11 +19,13 @@
 
 namespace durcheck::rename {
 
-/// Where a finding at Call is reported and where its fix goes. Reportable
-/// is asked of the sink, when there is one, for the check Check.
+/// Where a finding at Call is reported and where its fix goes. Whether it
+/// is reportable is the check's to ask, at anchorLocation(Call).
 Anchor planAnchor(const clang::CallExpr &Call, const FunctionFacts &Facts,
-                  clang::ASTContext &Ctx, crosstu::Locations &Locs,
-                  crosstu::UnitSink *Sink, llvm::StringRef Check);
+                  clang::ASTContext &Ctx, crosstu::Locations &Locs);
+
+/// Where a finding at Call is reported.
+clang::SourceLocation anchorLocation(const clang::CallExpr &Call);
 
 /// The edits of a fix, and the headers they need.
 struct ComposedFix {

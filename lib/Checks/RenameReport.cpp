@@ -54,7 +54,7 @@ ReportedRename reportRename(const Program &P, const UnsyncedRename &F,
   const UnitGraphs &Unit = P.unit(Fn.Unit);
   const Anchor &At = Fn.Graph->Anchors[F.Anchor];
   ReportedRename R;
-  R.Reportable = At.Reportable;
+  R.Reportable = F.Creation ? At.CreationReportable : At.Reportable;
   R.Warning = {Fn.Unit, At.At, warningText(F), {}};
   R.Notes.push_back({Fn.Unit,
                      F.LeavesAt.At,

@@ -50,6 +50,27 @@ private:
   std::set<std::pair<FileID, std::string>> &Included;
 };
 
+// The options that shape the graphs, what counts as intent and the fixes.
+constexpr llvm::StringLiteral GraphOptions[] = {
+    "RequireIntent", "DirSyncFunctions", "DirSyncFunctionPattern",
+    "DirSyncFunction", "IncludeStyle"};
+
+// Whether the check Other runs on the current file with the options of the
+// check Name, as written: then one object can build the graphs for both.
+bool sameGraphs(const ClangTidyContext &Context, StringRef Name,
+                StringRef Other) {
+  if (!Context.isCheckEnabled(Other))
+    return false;
+  const ClangTidyOptions::OptionMap &Map = Context.getOptions().CheckOptions;
+  return llvm::all_of(GraphOptions, [&](StringRef Option) {
+    auto Mine = Map.find((Name + "." + Option).str());
+    auto Theirs = Map.find((Other + "." + Option).str());
+    if (Mine == Map.end() || Theirs == Map.end())
+      return Mine == Theirs;
+    return Mine->second.Value == Theirs->second.Value;
+  });
+}
+
 } // namespace
 
 RenameWithoutDirFsyncCheck::RenameWithoutDirFsyncCheck(
@@ -58,7 +79,11 @@ RenameWithoutDirFsyncCheck::RenameWithoutDirFsyncCheck(
 
 RenameWithoutDirFsyncCheck::RenameWithoutDirFsyncCheck(
     StringRef Name, ClangTidyContext *Context, bool Creations)
-    : ClangTidyCheck(Name, Context), Creations(Creations),
+    : ClangTidyCheck(Name, Context), TidyContext(Context),
+      ReportsRenames(!Creations),
+      ReportsCreations(Creations
+                           ? !sameGraphs(*Context, Name, RenameCheckName)
+                           : sameGraphs(*Context, Name, CreationCheckName)),
       RequireIntent(Options.get("RequireIntent", true)),
       DirSyncFunctions(Options.get("DirSyncFunctions", "").str()),
       DirSyncFunctionPattern(
@@ -94,12 +119,16 @@ void RenameWithoutDirFsyncCheck::storeOptions(
 
 void RenameWithoutDirFsyncCheck::registerPPCallbacks(
     const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {
+  if (idle())
+    return;
   this->PP = PP;
   Inserter.registerPreprocessor(PP);
   PP->addPPCallbacks(std::make_unique<IncludeRecorder>(SM, Included));
 }
 
 void RenameWithoutDirFsyncCheck::registerMatchers(MatchFinder *Finder) {
+  if (idle())
+    return;
   EnclosingFunctions::registerMatchers(*Finder, this);
   // The uses of the functions only this TU can call, and which of them are
   // calls: the others let the function escape into a pointer.
@@ -135,17 +164,27 @@ RenameWithoutDirFsyncCheck::buildGraphs(crosstu::Locations &Locs) {
         AddressTaken.insert(FD->getCanonicalDecl());
   model::OpenFlags Flags(PP);
   auto MakeAnchor = [&](const CallExpr &Call, const FunctionFacts &Facts) {
-    return rename::planAnchor(Call, Facts, *Ctx, Locs, Sink, getID());
+    rename::Anchor A = rename::planAnchor(Call, Facts, *Ctx, Locs);
+    if (Sink) {
+      const SourceManager &SM = Ctx->getSourceManager();
+      SourceLocation At = rename::anchorLocation(Call);
+      A.Reportable =
+          !ReportsRenames || Sink->reportable(RenameCheckName, SM, At);
+      A.CreationReportable =
+          !ReportsCreations || Sink->reportable(CreationCheckName, SM, At);
+    }
+    return A;
   };
   rename::GraphBuilder Builder(*Ctx, Flags, Policy, Locs, AddressTaken,
                                MakeAnchor);
-  if (Creations)
+  if (ReportsCreations)
     Builder.recordCreations();
   rename::UnitGraphs Graphs;
   Graphs.Functions = Builder.buildAll(Functions.all());
   for (const VarDecl *Table : Tables)
     Builder.recordInitialiser(*Table);
   Graphs.Slots = Builder.takeSlots();
+  Graphs.Creations = ReportsCreations;
   Graphs.RequireIntent = RequireIntent;
   Graphs.CPlusPlus17 = Ctx->getLangOpts().CPlusPlus17;
   Graphs.DirSyncFunction = DirSyncFunction;
@@ -185,13 +224,25 @@ RenameWithoutDirFsyncCheck::allIncludeEdits(const rename::UnitGraphs &G,
   return Out;
 }
 
-void RenameWithoutDirFsyncCheck::report(const rename::ReportedRename &R,
-                                        crosstu::Locations &Locs) {
-  diag(Locs.toSource(R.Warning.At), "%0")
-      << R.Warning.Text << Locs.hints(R.Warning.Fix);
-  for (const rename::ReportedMessage &Note : R.Notes)
-    diag(Locs.toSource(Note.At), "%0", DiagnosticIDs::Note)
-        << Note.Text << Locs.hints(Note.Fix);
+void RenameWithoutDirFsyncCheck::reportAll(
+    const rename::Program &P, llvm::ArrayRef<rename::UnsyncedRename> Found,
+    StringRef Check, crosstu::Locations &Locs) {
+  // The first finding in a file that needs a header adds it.
+  std::set<std::pair<unsigned, std::string>> Given;
+  auto Include = [&](unsigned, unsigned File, StringRef Header) {
+    if (!Given.insert({File, Header.str()}).second)
+      return std::optional<crosstu::UnitEdit>();
+    return includeEdit(File, Header, Locs);
+  };
+  for (const rename::UnsyncedRename &F : Found) {
+    rename::ReportedRename R = rename::reportRename(P, F, Include);
+    TidyContext->diag(Check, Locs.toSource(R.Warning.At), "%0")
+        << R.Warning.Text << Locs.hints(R.Warning.Fix);
+    for (const rename::ReportedMessage &Note : R.Notes)
+      TidyContext->diag(Check, Locs.toSource(Note.At), "%0",
+                        DiagnosticIDs::Note)
+          << Note.Text << Locs.hints(Note.Fix);
+  }
 }
 
 void RenameWithoutDirFsyncCheck::onEndOfTranslationUnit() {
@@ -201,17 +252,10 @@ void RenameWithoutDirFsyncCheck::onEndOfTranslationUnit() {
     rename::Program P;
     P.addUnit(Graphs);
     P.link();
-    // The first finding in a file that needs a header adds it.
-    std::set<std::pair<unsigned, std::string>> Given;
-    auto Include = [&](unsigned, unsigned File, StringRef Header) {
-      if (!Given.insert({File, Header.str()}).second)
-        return std::optional<crosstu::UnitEdit>();
-      return includeEdit(File, Header, Locs);
-    };
-    for (const rename::UnsyncedRename &F :
-         Creations ? rename::findUnsyncedCreations(P)
-                   : rename::findUnsyncedRenames(P))
-      report(rename::reportRename(P, F, Include), Locs);
+    if (ReportsRenames)
+      reportAll(P, rename::findUnsyncedRenames(P), RenameCheckName, Locs);
+    if (ReportsCreations)
+      reportAll(P, rename::findUnsyncedCreations(P), CreationCheckName, Locs);
     if (Sink) {
       Graphs.Includes = allIncludeEdits(Graphs, Locs);
       Sink->putSection(getID(), toJSON(Graphs));
@@ -245,13 +289,23 @@ recordedInclude(const rename::UnitGraphs &G, unsigned File, StringRef Header) {
   return std::nullopt;
 }
 
+// The section whose graphs a join reads: the check's own, or, for the
+// creations, the rename check's where it built the graphs for both.
+const llvm::json::Value *graphsSection(const crosstu::UnitView &U,
+                                       bool Creations) {
+  if (U.Section || !Creations || !U.Sections)
+    return U.Section;
+  const llvm::json::Value *Shared = U.Sections->get(RenameCheckName);
+  const llvm::json::Object *O = Shared ? Shared->getAsObject() : nullptr;
+  return O && O->getBoolean("creations").value_or(false) ? Shared : nullptr;
+}
+
 } // namespace
 
 bool RenameWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
                                       crosstu::Verdicts &Out,
                                       std::string &Error) {
-  return joinGraphs("durability-rename-without-dir-fsync", false, Units, Out,
-                    Error);
+  return joinGraphs(RenameCheckName, /*Creations=*/false, Units, Out, Error);
 }
 
 bool RenameWithoutDirFsyncCheck::joinGraphs(
@@ -260,10 +314,11 @@ bool RenameWithoutDirFsyncCheck::joinGraphs(
   std::vector<rename::UnitGraphs> Graphs(Units.size());
   std::vector<unsigned> Present;
   for (unsigned U = 0; U < Units.size(); ++U) {
-    if (!Units[U].Section)
+    const llvm::json::Value *Section = graphsSection(Units[U], Creations);
+    if (!Section)
       continue;
     llvm::json::Path::Root Root;
-    if (!fromJSON(*Units[U].Section, Graphs[U], Root)) {
+    if (!fromJSON(*Section, Graphs[U], Root)) {
       Error = (Creations ? "unreadable creation summaries in "
                          : "unreadable rename summaries in ") +
               Units[U].Origin.str() + ": " + llvm::toString(Root.getError());

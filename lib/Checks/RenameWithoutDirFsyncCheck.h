@@ -17,6 +17,12 @@
 
 namespace durcheck {
 
+/// The names of the two checks that run over the rename graphs.
+constexpr llvm::StringLiteral RenameCheckName =
+    "durability-rename-without-dir-fsync";
+constexpr llvm::StringLiteral CreationCheckName =
+    "durability-create-without-dir-fsync";
+
 /// Finds renames whose directory change a crash can undo because no fsync
 /// of the parent directory follows them.
 ///
@@ -52,14 +58,22 @@ protected:
                          crosstu::Verdicts &Out, std::string &Error);
 
 private:
+  bool idle() const { return !ReportsRenames && !ReportsCreations; }
   rename::UnitGraphs buildGraphs(crosstu::Locations &Locs);
-  void report(const rename::ReportedRename &R, crosstu::Locations &Locs);
+  void reportAll(const rename::Program &P,
+                 llvm::ArrayRef<rename::UnsyncedRename> Found,
+                 llvm::StringRef Check, crosstu::Locations &Locs);
   std::optional<crosstu::UnitEdit>
   includeEdit(unsigned File, llvm::StringRef Header, crosstu::Locations &Locs);
   std::vector<rename::IncludeEdit> allIncludeEdits(const rename::UnitGraphs &G,
                                                    crosstu::Locations &Locs);
 
-  const bool Creations;
+  clang::tidy::ClangTidyContext *const TidyContext;
+  /// What this object reports. When both checks are enabled with the same
+  /// options, the rename check's object reports the creations too, from
+  /// the one set of graphs it builds, and the creation check's is idle.
+  const bool ReportsRenames;
+  const bool ReportsCreations;
   const bool RequireIntent;
   const std::string DirSyncFunctions;
   const std::string DirSyncFunctionPattern;

@@ -32,7 +32,7 @@ bool joinAll(llvm::ArrayRef<UnitSections> Units, Verdicts &Out,
     for (const UnitSections &U : Units)
       Views.push_back({U.Files,
                        U.Sections ? U.Sections->get(Check.Name) : nullptr,
-                       U.Origin, U.Found});
+                       U.Sections, U.Origin, U.Found});
     if (!Check.Join(Views, Out, Error)) {
       Error = Check.Name.str() + ": " + Error;
       return false;

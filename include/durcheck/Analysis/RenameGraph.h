@@ -74,8 +74,10 @@ struct Event {
 /// Where a finding would be reported, with what a fix needs there.
 struct Anchor {
   crosstu::Loc At;
-  /// Whether a warning there reaches the report (NOLINT, header filter).
+  /// Whether a warning of the rename check, and one of the creation check,
+  /// there reaches the report (NOLINT, header filter).
   bool Reportable = true;
+  bool CreationReportable = true;
   /// The statement around the call, as a fix sees it.
   enum FixKind : uint8_t {
     NoFix,
@@ -169,6 +171,9 @@ struct UnitGraphs {
   std::vector<FunctionGraph> Functions;
   std::vector<SlotStore> Slots;
   std::vector<IncludeEdit> Includes;
+  /// The graphs record creations and unlinks too (recordCreations): the
+  /// creation analysis can run over them as well as the rename analysis.
+  bool Creations = false;
   /// The unit's options and language, which fixes and intent depend on.
   bool RequireIntent = true;
   bool CPlusPlus17 = false;

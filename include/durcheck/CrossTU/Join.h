@@ -83,6 +83,8 @@ struct UnitView {
   /// The check's section, or null when the unit left none (the check was
   /// not enabled, or found nothing worth leaving).
   const llvm::json::Value *Section = nullptr;
+  /// Every check's section: one check's may hold data for another.
+  const llvm::json::Object *Sections = nullptr;
   /// What an error names the unit by: its result file, or its source.
   llvm::StringRef Origin;
   /// What the unit reported on its own, of every check, fixes left out:
