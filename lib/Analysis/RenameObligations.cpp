@@ -11,6 +11,7 @@
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Sequence.h"
+#include <array>
 #include <deque>
 #include <map>
 #include <memory>
@@ -211,7 +212,9 @@ std::optional<bool> guardAtCall(const AccessPath &Guard, const Event &Call,
 Mask possibleAtCall(const FunctionGraph &Callee, const Event &Call,
                     const FunctionGraph &Caller, unsigned V) {
   unsigned K = guardCount(Callee);
-  std::vector<std::optional<bool>> Known(K);
+  if (K == 0)
+    return 1;
+  std::array<std::optional<bool>, MaxGuards> Known;
   for (unsigned J = 0; J < K; ++J)
     Known[J] = guardAtCall(Callee.Guards[J], Call, Caller, V);
   Mask M = 0;
@@ -252,6 +255,15 @@ public:
 
   /// The function's summary; its findings go to Found when given.
   Summary run(std::vector<ReportSite> *Found);
+
+  /// Whether no obligation can be pending in the function under any
+  /// valuation: no event of its own makes one, and no callee leaves one.
+  bool nothingPending() const;
+  /// The summary run would give when nothing is pending, with the paths
+  /// -- which sync a directory and which never return -- taken from
+  /// Paths, another analysis's summary of the function: they do not depend
+  /// on the kind of obligation.
+  Summary summaryWithPaths(const Summary &Paths) const;
 
 private:
   //===-- Index map: the obligations each event creates -------------------//
@@ -338,6 +350,27 @@ std::optional<Pending> FunctionAnalysis::ownObligation(const Event &E) const {
   return O;
 }
 
+bool FunctionAnalysis::nothingPending() const {
+  for (const Block &B : G.Blocks)
+    for (const Event &E : B.Events) {
+      if (ownObligation(E))
+        return false;
+      if (E.Kind == EventKind::Call)
+        for (unsigned C : P.callees(Fn, E))
+          if (!Summaries[C].Leaves.empty())
+            return false;
+    }
+  return true;
+}
+
+Summary FunctionAnalysis::summaryWithPaths(const Summary &Paths) const {
+  Summary Out;
+  summariseIntents(Out);
+  Out.Discharges = Paths.Discharges;
+  Out.NeverReturns = Paths.NeverReturns;
+  return Out;
+}
+
 void FunctionAnalysis::indexObligations(unsigned V) {
   Table.assign(1, Pending());
   Created.clear();
@@ -353,6 +386,8 @@ void FunctionAnalysis::indexObligations(unsigned V) {
         continue;
       Effects[&E] = callEffect(E, V);
       for (unsigned C : P.callees(Fn, E)) {
+        if (Summaries[C].Leaves.empty())
+          continue;
         const FunctionGraph &Callee = *P.functions()[C].Graph;
         Mask Possible = possibleAtCall(Callee, E, G, V);
         for (const LeftObligation &L : Summaries[C].Leaves) {
@@ -825,11 +860,34 @@ bool callsItself(const Program &P, unsigned F) {
   return false;
 }
 
-std::vector<UnsyncedRename> findUnsynced(const Program &P, bool Creations) {
+/// The findings of one analysis over P. Paths, when given, are another
+/// analysis's summaries, whose paths a function where nothing is pending
+/// borrows instead of running; its own summaries are left in Out.
+std::vector<UnsyncedRename> findUnsynced(const Program &P, bool Creations,
+                                         const std::vector<Summary> *Paths,
+                                         std::vector<Summary> *Out = nullptr) {
   std::vector<Summary> Summaries(P.functions().size());
   std::vector<ReportSite> Found;
   for (const std::vector<unsigned> &Component : componentsBottomUp(P)) {
     bool Recursive = Component.size() > 1 || callsItself(P, Component[0]);
+    if (Paths && llvm::all_of(Component, [&](unsigned F) {
+          return FunctionAnalysis(P, Summaries, F, Creations).nothingPending();
+        })) {
+      // No obligation can arise in the component: its summaries are what
+      // its events say, to a fixpoint where it recurses, and Paths's paths.
+      for (unsigned Round = 0; Round < (Recursive ? MaxRounds : 1); ++Round) {
+        bool Changed = false;
+        for (unsigned F : Component) {
+          Summary S = FunctionAnalysis(P, Summaries, F, Creations)
+                          .summaryWithPaths((*Paths)[F]);
+          Changed |= !(S == Summaries[F]);
+          Summaries[F] = std::move(S);
+        }
+        if (!Changed)
+          break;
+      }
+      continue;
+    }
     // Discharging is a property of every path: solved from the top, so
     // that a recursive sync of a tree discharges like its base case.
     if (Recursive)
@@ -858,27 +916,36 @@ std::vector<UnsyncedRename> findUnsynced(const Program &P, bool Creations) {
     for (unsigned F : Component)
       FunctionAnalysis(P, Summaries, F, Creations).run(&Found);
   }
-  std::vector<UnsyncedRename> Out = std::move(Found);
-  llvm::sort(Out, [](const UnsyncedRename &A, const UnsyncedRename &B) {
+  if (Out)
+    *Out = std::move(Summaries);
+  llvm::sort(Found, [](const UnsyncedRename &A, const UnsyncedRename &B) {
     return std::tie(A.Function, A.Anchor) < std::tie(B.Function, B.Anchor);
   });
-  Out.erase(std::unique(Out.begin(), Out.end(),
-                        [](const UnsyncedRename &A, const UnsyncedRename &B) {
-                          return A.Function == B.Function &&
-                                 A.Anchor == B.Anchor;
-                        }),
-            Out.end());
-  return Out;
+  Found.erase(std::unique(Found.begin(), Found.end(),
+                          [](const UnsyncedRename &A, const UnsyncedRename &B) {
+                            return A.Function == B.Function &&
+                                   A.Anchor == B.Anchor;
+                          }),
+              Found.end());
+  return Found;
 }
 
 } // namespace
 
 std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P) {
-  return findUnsynced(P, false);
+  return findUnsynced(P, false, nullptr);
 }
 
 std::vector<UnsyncedRename> findUnsyncedCreations(const Program &P) {
-  return findUnsynced(P, true);
+  return findUnsynced(P, true, nullptr);
+}
+
+UnsyncedFiles findUnsyncedRenamesAndCreations(const Program &P) {
+  UnsyncedFiles Out;
+  std::vector<Summary> Paths;
+  Out.Renames = findUnsynced(P, false, nullptr, &Paths);
+  Out.Creations = findUnsynced(P, true, &Paths);
+  return Out;
 }
 
 } // namespace durcheck::rename

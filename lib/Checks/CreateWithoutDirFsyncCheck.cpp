@@ -15,7 +15,7 @@ namespace durcheck {
 bool CreateWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
                                       crosstu::Verdicts &Out,
                                       std::string &Error) {
-  return joinGraphs(CreationCheckName, /*Creations=*/true, Units, Out, Error);
+  return joinCreations(Units, Out, Error);
 }
 
 } // namespace durcheck

@@ -252,10 +252,15 @@ void RenameWithoutDirFsyncCheck::onEndOfTranslationUnit() {
     rename::Program P;
     P.addUnit(Graphs);
     P.link();
-    if (ReportsRenames)
+    if (ReportsRenames && ReportsCreations) {
+      rename::UnsyncedFiles Both = rename::findUnsyncedRenamesAndCreations(P);
+      reportAll(P, Both.Renames, RenameCheckName, Locs);
+      reportAll(P, Both.Creations, CreationCheckName, Locs);
+    } else if (ReportsRenames) {
       reportAll(P, rename::findUnsyncedRenames(P), RenameCheckName, Locs);
-    if (ReportsCreations)
+    } else {
       reportAll(P, rename::findUnsyncedCreations(P), CreationCheckName, Locs);
+    }
     if (Sink) {
       Graphs.Includes = allIncludeEdits(Graphs, Locs);
       Sink->putSection(getID(), toJSON(Graphs));
@@ -300,17 +305,46 @@ const llvm::json::Value *graphsSection(const crosstu::UnitView &U,
   return O && O->getBoolean("creations").value_or(false) ? Shared : nullptr;
 }
 
+// Whether the rename check's join judges the creations too: every unit
+// that left graphs left the rename check's, built for both checks. Then
+// the creation analysis borrows from the rename analysis, as in a unit.
+bool judgedTogether(llvm::ArrayRef<crosstu::UnitView> Units) {
+  bool Any = false;
+  for (const crosstu::UnitView &U : Units) {
+    if (!U.Sections)
+      continue;
+    if (U.Sections->get(CreationCheckName))
+      return false;
+    if (const llvm::json::Value *Graphs = U.Sections->get(RenameCheckName)) {
+      const llvm::json::Object *O = Graphs->getAsObject();
+      if (!O || !O->getBoolean("creations").value_or(false))
+        return false;
+      Any = true;
+    }
+  }
+  return Any;
+}
+
 } // namespace
 
 bool RenameWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
                                       crosstu::Verdicts &Out,
                                       std::string &Error) {
-  return joinGraphs(RenameCheckName, /*Creations=*/false, Units, Out, Error);
+  return joinGraphs(judgedTogether(Units) ? Judged::Both : Judged::Renames,
+                    Units, Out, Error);
+}
+
+bool RenameWithoutDirFsyncCheck::joinCreations(
+    llvm::ArrayRef<crosstu::UnitView> Units, crosstu::Verdicts &Out,
+    std::string &Error) {
+  return judgedTogether(Units) ||
+         joinGraphs(Judged::Creations, Units, Out, Error);
 }
 
 bool RenameWithoutDirFsyncCheck::joinGraphs(
-    StringRef Check, bool Creations, llvm::ArrayRef<crosstu::UnitView> Units,
+    Judged What, llvm::ArrayRef<crosstu::UnitView> Units,
     crosstu::Verdicts &Out, std::string &Error) {
+  bool Creations = What == Judged::Creations;
   std::vector<rename::UnitGraphs> Graphs(Units.size());
   std::vector<unsigned> Present;
   for (unsigned U = 0; U < Units.size(); ++U) {
@@ -330,10 +364,30 @@ bool RenameWithoutDirFsyncCheck::joinGraphs(
   for (unsigned U : Present)
     Whole.addUnit(Graphs[U], Units[U].Files);
   Whole.link();
-  auto KeyOf = [&](const rename::ReportedRename &R,
-                   llvm::ArrayRef<unsigned> UnitOf) {
+  auto Verdicts = [&](StringRef Check,
+                      llvm::ArrayRef<rename::UnsyncedRename> Found) {
+    addVerdicts(Check, Found, Whole, Graphs, Present, Units, Out);
+  };
+  if (What == Judged::Both) {
+    rename::UnsyncedFiles Both = rename::findUnsyncedRenamesAndCreations(Whole);
+    Verdicts(RenameCheckName, Both.Renames);
+    Verdicts(CreationCheckName, Both.Creations);
+  } else if (Creations) {
+    Verdicts(CreationCheckName, rename::findUnsyncedCreations(Whole));
+  } else {
+    Verdicts(RenameCheckName, rename::findUnsyncedRenames(Whole));
+  }
+  return true;
+}
+
+void RenameWithoutDirFsyncCheck::addVerdicts(
+    StringRef Check, llvm::ArrayRef<rename::UnsyncedRename> Found,
+    const rename::Program &Whole, llvm::ArrayRef<rename::UnitGraphs> Graphs,
+    llvm::ArrayRef<unsigned> Present, llvm::ArrayRef<crosstu::UnitView> Units,
+    crosstu::Verdicts &Out) {
+  auto KeyOf = [&](const rename::ReportedRename &R) {
     return crosstu::FindingKey{
-        Check.str(), Units[UnitOf[R.Warning.Unit]].file(R.Warning.At.File),
+        Check.str(), Units[Present[R.Warning.Unit]].file(R.Warning.At.File),
         R.Warning.At.Offset};
   };
   // What each unit reported alone.
@@ -346,18 +400,16 @@ bool RenameWithoutDirFsyncCheck::joinGraphs(
             crosstu::signature(F.Warning, F.Notes));
   // What the whole program shows.
   std::set<crosstu::FindingKey> Holds;
-  for (const rename::UnsyncedRename &F :
-       Creations ? rename::findUnsyncedCreations(Whole)
-                 : rename::findUnsyncedRenames(Whole)) {
-    auto Include = [&](unsigned U, unsigned File, StringRef Header) {
-      return recordedInclude(Graphs[Present[U]], File, Header);
-    };
+  auto Include = [&](unsigned U, unsigned File, StringRef Header) {
+    return recordedInclude(Graphs[Present[U]], File, Header);
+  };
+  auto ToMessage = [&](const rename::ReportedMessage &M) {
+    return toMessage(M, Units, Present);
+  };
+  for (const rename::UnsyncedRename &F : Found) {
     rename::ReportedRename R = rename::reportRename(Whole, F, Include);
-    crosstu::FindingKey Key = KeyOf(R, Present);
+    crosstu::FindingKey Key = KeyOf(R);
     Holds.insert(Key);
-    auto ToMessage = [&](const rename::ReportedMessage &M) {
-      return toMessage(M, Units, Present);
-    };
     auto It = Alone.find(Key);
     if (It != Alone.end() &&
         It->second ==
@@ -374,7 +426,6 @@ bool RenameWithoutDirFsyncCheck::joinGraphs(
   for (const auto &[Key, Signature] : Alone)
     if (!Holds.count(Key))
       Out.Dropped.insert(Key);
-  return true;
 }
 
 } // namespace durcheck

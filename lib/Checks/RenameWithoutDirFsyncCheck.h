@@ -52,12 +52,23 @@ protected:
   RenameWithoutDirFsyncCheck(llvm::StringRef Name,
                              clang::tidy::ClangTidyContext *Context,
                              bool Creations);
-  /// The join of the check Check over every unit's graphs.
-  static bool joinGraphs(llvm::StringRef Check, bool Creations,
-                         llvm::ArrayRef<crosstu::UnitView> Units,
-                         crosstu::Verdicts &Out, std::string &Error);
+  /// The join of the creation check, unless the rename check's judged
+  /// the creations with the renames.
+  static bool joinCreations(llvm::ArrayRef<crosstu::UnitView> Units,
+                            crosstu::Verdicts &Out, std::string &Error);
 
 private:
+  /// What a join over the graphs judges.
+  enum class Judged { Renames, Creations, Both };
+  static bool joinGraphs(Judged What, llvm::ArrayRef<crosstu::UnitView> Units,
+                         crosstu::Verdicts &Out, std::string &Error);
+  static void addVerdicts(llvm::StringRef Check,
+                          llvm::ArrayRef<rename::UnsyncedRename> Found,
+                          const rename::Program &Whole,
+                          llvm::ArrayRef<rename::UnitGraphs> Graphs,
+                          llvm::ArrayRef<unsigned> Present,
+                          llvm::ArrayRef<crosstu::UnitView> Units,
+                          crosstu::Verdicts &Out);
   bool idle() const { return !ReportsRenames && !ReportsCreations; }
   rename::UnitGraphs buildGraphs(crosstu::Locations &Locs);
   void reportAll(const rename::Program &P,

@@ -108,6 +108,16 @@ std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P);
 /// sync of the file's data.
 std::vector<UnsyncedRename> findUnsyncedCreations(const Program &P);
 
+struct UnsyncedFiles {
+  std::vector<UnsyncedRename> Renames;
+  std::vector<UnsyncedRename> Creations;
+};
+
+/// Both of the above over graphs built with recordCreations, for less than
+/// the two cost: where no creation can be pending, the creation analysis
+/// takes the paths that sync a directory from the rename analysis.
+UnsyncedFiles findUnsyncedRenamesAndCreations(const Program &P);
+
 } // namespace durcheck::rename
 
 #endif // DURCHECK_ANALYSIS_RENAMEOBLIGATIONS_H
