@@ -22,13 +22,13 @@ set's cost over the three, which the issue wants at most 5% for the six. It
 prints numbers, never asserts them: the machine is noisy.
 """
 
-import argparse
 import os
 import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import add_location_arguments, cpu_seconds, print_results  # noqa: E402
+from run import (bench_arguments, built_durcheck, cpu_seconds,  # noqa: E402
+                 print_results)
 
 THREE = ["durability-rename-without-dir-fsync",
          "durability-mixed-direct-buffered-io", "durability-vfork-misuse"]
@@ -69,14 +69,8 @@ def table(rows):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("corpora", nargs="*")
-    parser.add_argument("--runs", type=int, default=3)
-    add_location_arguments(parser)
-    args = parser.parse_args()
-    durcheck = os.path.join(args.build, "tools", "durcheck", "durcheck")
-    if not os.path.exists(durcheck):
-        sys.exit("bench/checks.py: missing %s" % durcheck)
+    args = bench_arguments(__doc__.split("\n")[0]).parse_args()
+    durcheck = built_durcheck(args.build)
     rows = []
     for name in args.corpora or ["sqlite3"]:
         db_dir = os.path.join(args.db_root, name)

@@ -24,7 +24,6 @@ asserts nothing: the machine is noisy, so it reports medians of runs made
 side by side.
 """
 
-import argparse
 import collections
 import json
 import os
@@ -35,8 +34,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import (add_location_arguments, compiler_flags, cpu_seconds,  # noqa: E402
-                 load_units, print_results)
+from run import (bench_arguments, built_durcheck, compiler_flags,  # noqa: E402
+                 cpu_seconds, load_units, print_results)
 
 CLANG = "/usr/lib/llvm-19/bin/clang"
 
@@ -138,14 +137,8 @@ def table(rows):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("corpora", nargs="*")
-    parser.add_argument("--runs", type=int, default=3)
-    add_location_arguments(parser)
-    args = parser.parse_args()
-    durcheck = os.path.join(args.build, "tools", "durcheck", "durcheck")
-    if not os.path.exists(durcheck):
-        sys.exit("bench/ci.py: missing %s" % durcheck)
+    args = bench_arguments(__doc__.split("\n")[0]).parse_args()
+    durcheck = built_durcheck(args.build)
     names = args.corpora or sorted(os.listdir(args.db_root))
     rows = []
     with tempfile.TemporaryDirectory(prefix="durcheck-ci-") as scratch:

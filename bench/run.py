@@ -120,6 +120,24 @@ def add_location_arguments(parser):
                         help="also write the table, with the date, here")
 
 
+def bench_arguments(description, runs=3):
+    """A parser of what the bench scripts that time durcheck all take: the
+    corpora, --runs, and the locations."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("corpora", nargs="*")
+    parser.add_argument("--runs", type=int, default=runs)
+    add_location_arguments(parser)
+    return parser
+
+
+def built_durcheck(build):
+    """The durcheck of the build directory build; exits when it is missing."""
+    path = os.path.join(build, "tools", "durcheck", "durcheck")
+    if not os.path.exists(path):
+        sys.exit("%s: missing %s" % (os.path.basename(sys.argv[0]), path))
+    return path
+
+
 def load_units(db_dir):
     """The database's entries, one per file, as the tools all see them."""
     with open(os.path.join(db_dir, "compile_commands.json")) as f:

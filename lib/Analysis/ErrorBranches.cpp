@@ -2,6 +2,7 @@
 
 #include "durcheck/Analysis/ErrorBranches.h"
 #include "durcheck/Model/Process.h"
+#include "durcheck/Model/Syscalls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -72,12 +73,39 @@ static bool isErrorCodeTest(const Expr *E) {
   return RD && RD->getQualifiedNameAsString() == "std::error_code";
 }
 
+// Whether two expressions are the same count: the same constant, or the
+// same variable or field of the same object, whatever conversions apply.
+static bool sameCount(const Expr *A, const Expr *B, const ASTContext &Ctx) {
+  A = A->IgnoreParenImpCasts();
+  B = B->IgnoreParenImpCasts();
+  if (std::optional<llvm::APSInt> CA = A->getIntegerConstantExpr(Ctx)) {
+    std::optional<llvm::APSInt> CB = B->getIntegerConstantExpr(Ctx);
+    return CB && llvm::APSInt::isSameValue(*CA, *CB);
+  }
+  if (const auto *RA = dyn_cast<DeclRefExpr>(A)) {
+    const auto *RB = dyn_cast<DeclRefExpr>(B);
+    return RB && RA->getDecl() == RB->getDecl();
+  }
+  const auto *MA = dyn_cast<MemberExpr>(A);
+  const auto *MB = dyn_cast<MemberExpr>(B);
+  return MA && MB && MA->getMemberDecl() == MB->getMemberDecl() &&
+         MA->isArrow() == MB->isArrow() &&
+         sameCount(MA->getBase(), MB->getBase(), Ctx);
+}
+
 static FailureEdge classifyComparison(BinaryOperatorKind Op, const Expr *Value,
                                       const Expr *Const, const ASTContext &Ctx,
                                       const FunctionFacts &Facts) {
   const CallExpr *Call = resultOf(Value, Facts);
   if (!Call)
     return FailureEdge::None;
+  // `write(fd, buf, n) != n`: a short transfer fails too.
+  if (const Expr *Count = model::transferCount(Call);
+      Count && sameCount(Count, Const, Ctx)) {
+    if (Op == BO_NE || Op == BO_LT)
+      return FailureEdge::True;
+    return Op == BO_EQ || Op == BO_GE ? FailureEdge::False : FailureEdge::None;
+  }
   if (Value->IgnoreParenImpCasts()->getType()->isPointerType()) {
     if (!Const->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
                                       Expr::NPC_ValueDependentIsNotNull))

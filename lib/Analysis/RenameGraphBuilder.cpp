@@ -471,11 +471,23 @@ GraphBuilder::FunctionBuild::eventOfCall(const CallExpr &Call) {
 // and an open with O_CREAT and O_EXCL or O_TRUNC. O_CREAT alone makes one
 // unless the function opened or stat'ed the path before, which says the
 // file may be there already.
+// "/dev/tty", "/proc/self/oom_score_adj": a device or a kernel file,
+// which an open never creates.
+static bool namesSpecialFile(const Expr *Path) {
+  const auto *Literal = dyn_cast_or_null<StringLiteral>(
+      Path ? Path->IgnoreParenImpCasts() : nullptr);
+  if (!Literal || !Literal->isOrdinary())
+    return false;
+  StringRef Name = Literal->getString();
+  return Name.starts_with("/dev/") || Name.starts_with("/proc/") ||
+         Name.starts_with("/sys/");
+}
+
 bool GraphBuilder::FunctionBuild::createsNew(const model::OpenCall &Open,
                                              const CallExpr &Call) {
   // In a unit that does not compile, the rename or unlink that ends the
   // creation may be a call clang kept only to recover from an error.
-  if (Facts.HasErrors)
+  if (Facts.HasErrors || namesSpecialFile(Open.Path))
     return false;
   switch (Open.Kind) {
   case model::OpenKind::Creat:

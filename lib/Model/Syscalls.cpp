@@ -318,6 +318,15 @@ const Expr *writtenFd(const CallExpr *Call) {
   return nullptr;
 }
 
+const Expr *transferCount(const CallExpr *Call) {
+  std::string Name = calleeName(Call);
+  for (StringRef T : {"read", "write", "pread", "pwrite", "pread64", "pwrite64",
+                      "fread", "fwrite"})
+    if (Name == T)
+      return arg(Call, 2);
+  return nullptr;
+}
+
 const Expr *closedFd(const CallExpr *Call) {
   return calleeName(Call) == "close" ? arg(Call, 0) : nullptr;
 }

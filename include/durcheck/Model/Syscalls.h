@@ -120,6 +120,10 @@ const clang::Expr *syncResultTarget(const clang::CallExpr *Call,
 /// they write to, or null for any other call.
 const clang::Expr *writtenFd(const clang::CallExpr *Call);
 
+/// read, write, pread, pwrite, fread and fwrite: the count they return
+/// when the whole transfer succeeds, or null for any other call.
+const clang::Expr *transferCount(const clang::CallExpr *Call);
+
 /// close: the fd it closes, or null for any other call.
 const clang::Expr *closedFd(const clang::CallExpr *Call);
 
