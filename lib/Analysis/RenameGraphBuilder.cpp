@@ -467,10 +467,6 @@ GraphBuilder::FunctionBuild::eventOfCall(const CallExpr &Call) {
   return callEvent(Call);
 }
 
-// Whether an open makes a new file: creat, mkstemp, fopen with "w" or "x",
-// and an open with O_CREAT and O_EXCL or O_TRUNC. O_CREAT alone makes one
-// unless the function opened or stat'ed the path before, which says the
-// file may be there already.
 // "/dev/tty", "/proc/self/oom_score_adj": a device or a kernel file,
 // which an open never creates.
 static bool namesSpecialFile(const Expr *Path) {
@@ -483,6 +479,10 @@ static bool namesSpecialFile(const Expr *Path) {
          Name.starts_with("/sys/");
 }
 
+// Whether an open makes a new file: creat, mkstemp, fopen with "w" or "x",
+// and an open with O_CREAT and O_EXCL or O_TRUNC. O_CREAT alone makes one
+// unless the function opened or stat'ed the path before, which says the
+// file may be there already. A special file is never new.
 bool GraphBuilder::FunctionBuild::createsNew(const model::OpenCall &Open,
                                              const CallExpr &Call) {
   // In a unit that does not compile, the rename or unlink that ends the
