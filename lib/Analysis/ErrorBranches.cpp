@@ -74,10 +74,11 @@ static bool isErrorCodeTest(const Expr *E) {
 }
 
 // Whether two expressions are the same count: the same constant, or the
-// same variable or field of the same object, whatever conversions apply.
+// same variable or field of the same object, whatever conversions apply --
+// explicit ones too, as in `write(fd, buf, len) != (ssize_t)len`.
 static bool sameCount(const Expr *A, const Expr *B, const ASTContext &Ctx) {
-  A = A->IgnoreParenImpCasts();
-  B = B->IgnoreParenImpCasts();
+  A = A->IgnoreParenCasts();
+  B = B->IgnoreParenCasts();
   if (std::optional<llvm::APSInt> CA = A->getIntegerConstantExpr(Ctx)) {
     std::optional<llvm::APSInt> CB = B->getIntegerConstantExpr(Ctx);
     return CB && llvm::APSInt::isSameValue(*CA, *CB);

@@ -4,7 +4,8 @@
 // too: `write(fd, buf, n) != n` leaves on an error path, which owes no
 // directory sync (PostgreSQL's pg_basebackup pads its WAL files so). The
 // other way round, `== n`, is the success branch. The path that succeeds
-// and never syncs the directory is still reported.
+// and never syncs the directory is still reported. The count may be cast,
+// and the call spelled through a macro.
 
 #include <fcntl.h>
 #include <stddef.h>
@@ -40,6 +41,24 @@ int copy_in(const char *path, const char *buf, size_t len) {
     return close(fd);
   close(fd);
   return -1;
+}
+
+// The count cast to the result's type, and the write behind a macro.
+#define WRITE_ALL(fd, buf, n) write((fd), (buf), (n))
+
+int copy_cast(const char *path, const char *buf, size_t len) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0)
+    return -1;
+  if (WRITE_ALL(fd, buf, len) != (ssize_t)len) {
+    close(fd);
+    return -1;
+  }
+  if (fsync(fd) != 0 || sync_parent_dir(path) != 0) {
+    close(fd);
+    return -1;
+  }
+  return close(fd);
 }
 
 int no_dir_sync(const char *path, const char *buf, size_t len) {
