@@ -108,6 +108,7 @@ private:
   AccessPath elementOf(const clang::ArraySubscriptExpr &Sub);
   SpelledValue spelled(const Expr *E);
   SpelledValue argument(const Expr *E);
+  std::vector<SpelledValue> globalArguments(const CallExpr &Call);
   std::optional<int64_t> constantOf(const Expr *E) const;
   std::optional<std::string> slotOf(const Expr *E);
   std::optional<SpelledValue> fileHeldBy(const Expr *Fd);
@@ -242,6 +243,17 @@ SpelledValue GraphBuilder::FunctionBuild::argument(const Expr *E) {
   if (V.Value.Root == AccessPath::Literal && model::isMessageText(V.Value.Name))
     return SpelledValue();
   return V;
+}
+
+// The arguments of a directory sync held by globals (tar->path): the
+// creation analysis matches them with files created elsewhere.
+std::vector<SpelledValue>
+GraphBuilder::FunctionBuild::globalArguments(const CallExpr &Call) {
+  std::vector<SpelledValue> Globals;
+  for (const Expr *Arg : Call.arguments())
+    if (SpelledValue V = argument(Arg); V.Value.Root == AccessPath::Global)
+      Globals.push_back(std::move(V));
+  return Globals;
 }
 
 // The file an fd was opened from: `fd = open(tmp, ...)`, or fileno(fp)
@@ -447,6 +459,8 @@ GraphBuilder::FunctionBuild::eventOfCall(const CallExpr &Call) {
       Callee && (B.Policy.trusts(*Callee) ||
                  DirSyncPolicy::flagsDirectory(Call, B.Ctx))) {
     E.Kind = EventKind::DirSync;
+    if (B.Creations)
+      E.Args = globalArguments(Call);
     return E;
   }
   if (const Expr *Object = functionObjectCalled(Call)) {

@@ -860,6 +860,60 @@ bool callsItself(const Program &P, unsigned F) {
   return false;
 }
 
+//===-- Directory syncs deferred to another entry of an object -----------===//
+
+// Whether a call syncs a directory on every path, under some valuation of
+// the caller's guards.
+bool callDischarges(const Program &P, const std::vector<Summary> &Summaries,
+                    unsigned F, const Event &Call) {
+  llvm::ArrayRef<unsigned> Targets = P.callees(F, Call);
+  const FunctionGraph &G = *P.functions()[F].Graph;
+  return !Targets.empty() &&
+         llvm::any_of(llvm::seq(0u, 1u << guardCount(G)), [&](unsigned V) {
+           return llvm::all_of(Targets, [&](unsigned C) {
+             Mask Possible =
+                 possibleAtCall(*P.functions()[C].Graph, Call, G, V);
+             return (Possible & ~Summaries[C].Discharges) == 0;
+           });
+         });
+}
+
+// The files held by globals whose directory some function of the program
+// syncs: fsync_parent_path(tar->path) in a finish entry.
+std::vector<AccessPath>
+globalsDirSynced(const Program &P, const std::vector<Summary> &Summaries) {
+  std::vector<AccessPath> Synced;
+  for (unsigned F = 0; F < P.functions().size(); ++F)
+    for (const Block &B : P.functions()[F].Graph->Blocks)
+      for (const Event &E : B.Events)
+        if (E.Kind == EventKind::DirSync ||
+            (E.Kind == EventKind::Call && callDischarges(P, Summaries, F, E)))
+          for (const SpelledValue &Arg : E.Args)
+            if (Arg.Value.Root == AccessPath::Global)
+              Synced.push_back(Arg.Value);
+  llvm::sort(Synced);
+  Synced.erase(std::unique(Synced.begin(), Synced.end()), Synced.end());
+  return Synced;
+}
+
+// A file held by a global outlives the calls that create and fsync it, and
+// the object's owner may sync its directory on a path no call chain shows:
+// PostgreSQL's tar WAL method syncs the archive's directory in its finish
+// entry. A directory sync of the same file anywhere discharges it.
+void dropDeferredSyncs(const Program &P, const std::vector<Summary> &Summaries,
+                       std::vector<UnsyncedRename> &Found) {
+  if (llvm::none_of(Found, [](const UnsyncedRename &R) {
+        return R.Destination.Value.Root == AccessPath::Global;
+      }))
+    return;
+  std::vector<AccessPath> Synced = globalsDirSynced(P, Summaries);
+  llvm::erase_if(Found, [&](const UnsyncedRename &R) {
+    return R.Destination.Value.Root == AccessPath::Global &&
+           std::binary_search(Synced.begin(), Synced.end(),
+                              R.Destination.Value);
+  });
+}
+
 /// The findings of one analysis over P. Paths, when given, are another
 /// analysis's summaries, whose paths a function where nothing is pending
 /// borrows instead of running; its own summaries are left in Out.
@@ -916,6 +970,8 @@ std::vector<UnsyncedRename> findUnsynced(const Program &P, bool Creations,
     for (unsigned F : Component)
       FunctionAnalysis(P, Summaries, F, Creations).run(&Found);
   }
+  if (Creations)
+    dropDeferredSyncs(P, Summaries, Found);
   if (Out)
     *Out = std::move(Summaries);
   llvm::sort(Found, [](const UnsyncedRename &A, const UnsyncedRename &B) {

@@ -46,7 +46,9 @@ enum class EventKind : uint8_t {
   Rename,
   /// Args: the arguments; Object: what a method is called on.
   Call,
-  /// A sync of a directory; Args: the directory when known.
+  /// A sync of a directory. Args, in graphs built for creations: the
+  /// arguments held by globals of a call to a directory-sync function
+  /// (fsync_parent_path(tar->path)).
   DirSync,
   /// fsync or fdatasync of a file; Args: the fd, and the file it holds when
   /// known. Also pays for a renameat into that fd.
