@@ -256,20 +256,42 @@ static std::string appendFields(llvm::StringRef Base,
   return Code;
 }
 
+// The argument or object a parameter or `this` of the callee stands for
+// at the call; null for other roots.
+static const SpelledValue *
+baseAtCall(const AccessPath &P, llvm::ArrayRef<SpelledValue> Args,
+           const std::optional<SpelledValue> &Object) {
+  if (P.Root == AccessPath::Param && P.Index < Args.size())
+    return &Args[P.Index];
+  if (P.Root == AccessPath::This && Object)
+    return &*Object;
+  return nullptr;
+}
+
+static bool keptAtCall(const AccessPath &P) {
+  return P.Root == AccessPath::Global || P.Root == AccessPath::Literal ||
+         P.Root == AccessPath::Macro;
+}
+
+AccessPath mapPathToCaller(const AccessPath &P,
+                           llvm::ArrayRef<SpelledValue> Args,
+                           const std::optional<SpelledValue> &Object) {
+  if (const SpelledValue *Base = baseAtCall(P, Args, Object)) {
+    AccessPath Out = Base->Value;
+    if (Out.known())
+      llvm::append_range(Out.Fields, P.Fields);
+    return Out;
+  }
+  return keptAtCall(P) ? P : AccessPath();
+}
+
 SpelledValue mapToCaller(const SpelledValue &CalleeValue,
                          llvm::ArrayRef<SpelledValue> Args,
                          const std::optional<SpelledValue> &Object) {
   const AccessPath &P = CalleeValue.Value;
-  const SpelledValue *Base = nullptr;
-  if (P.Root == AccessPath::Param && P.Index < Args.size())
-    Base = &Args[P.Index];
-  else if (P.Root == AccessPath::This && Object)
-    Base = &*Object;
   SpelledValue Out;
-  if (Base) {
-    Out.Value = Base->Value;
-    if (Out.Value.known())
-      llvm::append_range(Out.Value.Fields, P.Fields);
+  if (const SpelledValue *Base = baseAtCall(P, Args, Object)) {
+    Out.Value = mapPathToCaller(P, Args, Object);
     if (P.Fields.empty()) {
       Out.Spelled = Base->Spelled;
       return Out;
@@ -280,8 +302,7 @@ SpelledValue mapToCaller(const SpelledValue &CalleeValue,
     Out.Spelled.CharPointer = CalleeValue.Spelled.CharPointer;
     return Out;
   }
-  if (P.Root == AccessPath::Global || P.Root == AccessPath::Literal ||
-      P.Root == AccessPath::Macro) {
+  if (keptAtCall(P)) {
     Out = CalleeValue;
     // The callee's name for it may not be visible at the call.
     if (!P.Fields.empty() || P.Root != AccessPath::Literal)

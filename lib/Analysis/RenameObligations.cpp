@@ -57,7 +57,11 @@ void Program::addUnit(const UnitGraphs &Graphs,
 }
 
 std::vector<unsigned> Program::resolve(const Callee &C, unsigned Unit) const {
-  std::string Name = qualify(C.Name, Unit);
+  // Most names have external linkage and need no copy to be looked up.
+  std::string Qualified;
+  llvm::StringRef Name = C.Name;
+  if (Name.starts_with("@"))
+    Name = Qualified = qualify(C.Name, Unit);
   std::vector<unsigned> Out;
   switch (C.Kind) {
   case Callee::Direct:
@@ -91,7 +95,10 @@ void Program::link() {
           std::vector<unsigned> Targets = resolve(E.Target, Functions[F].Unit);
           for (unsigned T : Targets)
             HasCallers[T] = true;
-          Calls[F][&E] = std::move(Targets);
+          // Most calls reach nothing the program defines: callees() finds
+          // no entry for them.
+          if (!Targets.empty())
+            Calls[F][&E] = std::move(Targets);
         }
 }
 
@@ -175,9 +182,14 @@ struct Summary {
   }
 };
 
+AccessPath bounded(AccessPath P) {
+  if (P.Fields.size() > MaxFields)
+    P = AccessPath();
+  return P;
+}
+
 SpelledValue bounded(SpelledValue V) {
-  if (V.Value.Fields.size() > MaxFields)
-    V.Value = AccessPath();
+  V.Value = bounded(std::move(V.Value));
   return V;
 }
 
@@ -199,7 +211,7 @@ std::optional<bool> guardAtCall(const AccessPath &Guard, const Event &Call,
     return (uint64_t(*Call.Constants[Guard.Index]) & Mask.value_or(~0ull)) != 0;
   AccessPath Mapped = Guard;
   if (Guard.Root == AccessPath::Param || Guard.Root == AccessPath::This)
-    Mapped = mapToCaller({Guard, {}}, Call.Args, Call.Object).Value;
+    Mapped = mapPathToCaller(Guard, Call.Args, Call.Object);
   if (!Mapped.known())
     return std::nullopt;
   for (unsigned I = 0; I < guardCount(Caller); ++I)
@@ -260,9 +272,9 @@ public:
   /// valuation: no event of its own makes one, and no callee leaves one.
   bool nothingPending() const;
   /// The summary run would give when nothing is pending, with the paths
-  /// -- which sync a directory and which never return -- taken from
-  /// Paths, another analysis's summary of the function: they do not depend
-  /// on the kind of obligation.
+  /// -- which sync a directory and which never return -- and the intents
+  /// taken from Paths, another analysis's summary of the function: they do
+  /// not depend on the kind of obligation.
   Summary summaryWithPaths(const Summary &Paths) const;
 
 private:
@@ -295,6 +307,8 @@ private:
   bool judge(const Pending &O, const Leave &L, unsigned V, Summary &Out,
              std::vector<ReportSite> *Found) const;
   void summariseIntents(Summary &Out) const;
+  /// In the creation analysis: the files it renames or unlinks.
+  void summariseEnds(Summary &Out) const;
 
   const Program &P;
   const std::vector<Summary> &Summaries;
@@ -365,7 +379,10 @@ bool FunctionAnalysis::nothingPending() const {
 
 Summary FunctionAnalysis::summaryWithPaths(const Summary &Paths) const {
   Summary Out;
-  summariseIntents(Out);
+  Out.Intents = Paths.Intents;
+  Out.SyncsData = Paths.SyncsData;
+  if (Creations)
+    summariseEnds(Out);
   Out.Discharges = Paths.Discharges;
   Out.NeverReturns = Paths.NeverReturns;
   return Out;
@@ -384,7 +401,10 @@ void FunctionAnalysis::indexObligations(unsigned V) {
       }
       if (E.Kind != EventKind::Call)
         continue;
-      Effects[&E] = callEffect(E, V);
+      // A call that does none of these is passed through as no entry.
+      if (CallEffect Effect = callEffect(E, V);
+          Effect.Discharges || Effect.NeverReturns || !Effect.Ends.empty())
+        Effects[&E] = std::move(Effect);
       for (unsigned C : P.callees(Fn, E)) {
         if (Summaries[C].Leaves.empty())
           continue;
@@ -424,7 +444,7 @@ FunctionAnalysis::CallEffect FunctionAnalysis::callEffect(const Event &Call,
     Out.Discharges &= (Possible & ~Summaries[C].Discharges) == 0;
     Out.NeverReturns &= (Possible & ~Summaries[C].NeverReturns) == 0;
     for (const AccessPath &File : Summaries[C].Ends)
-      Out.Ends.push_back(mapToCaller({File, {}}, Call.Args, Call.Object).Value);
+      Out.Ends.push_back(mapPathToCaller(File, Call.Args, Call.Object));
   }
   return Out;
 }
@@ -580,7 +600,7 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
                               return Matches(A.Value);
                             });
           for (const auto &[File, IsSync] : S.Intents) {
-            AccessPath Mapped = mapToCaller({File, {}}, E.Args, E.Object).Value;
+            AccessPath Mapped = mapPathToCaller(File, E.Args, E.Object);
             // An fd handed to a helper that fsyncs its parameter,
             // sync_and_close(fd): the file cannot be told here, as for a
             // bare fsync(fd). A number argument names nothing.
@@ -670,16 +690,8 @@ void FunctionAnalysis::summariseIntents(Summary &Out) const {
       }
     Out.Intents.push_back({File, IsSync});
   };
-  auto AddEnd = [&](const AccessPath &File) {
-    if (Creations && File.visibleToCallers() && Out.Ends.size() < MaxIntents &&
-        !llvm::is_contained(Out.Ends, File))
-      Out.Ends.push_back(File);
-  };
   for (const Block &B : G.Blocks)
     for (const Event &E : B.Events) {
-      if ((E.Kind == EventKind::Rename || E.Kind == EventKind::Remove) &&
-          !E.Args.empty())
-        AddEnd(E.Args[0].Value);
       if (E.Kind == EventKind::FdSync) {
         Out.SyncsData = true;
         if (!E.Args.empty())
@@ -690,18 +702,35 @@ void FunctionAnalysis::summariseIntents(Summary &Out) const {
         for (unsigned C : P.callees(Fn, E)) {
           Out.SyncsData |= Summaries[C].SyncsData;
           for (const auto &[File, IsSync] : Summaries[C].Intents)
-            Add(bounded(mapToCaller({File, {}}, E.Args, E.Object)).Value,
-                IsSync);
-          for (const AccessPath &File : Summaries[C].Ends)
-            AddEnd(bounded(mapToCaller({File, {}}, E.Args, E.Object)).Value);
+            Add(bounded(mapPathToCaller(File, E.Args, E.Object)), IsSync);
         }
       }
+    }
+}
+
+void FunctionAnalysis::summariseEnds(Summary &Out) const {
+  auto AddEnd = [&](const AccessPath &File) {
+    if (File.visibleToCallers() && Out.Ends.size() < MaxIntents &&
+        !llvm::is_contained(Out.Ends, File))
+      Out.Ends.push_back(File);
+  };
+  for (const Block &B : G.Blocks)
+    for (const Event &E : B.Events) {
+      if ((E.Kind == EventKind::Rename || E.Kind == EventKind::Remove) &&
+          !E.Args.empty())
+        AddEnd(E.Args[0].Value);
+      if (E.Kind == EventKind::Call)
+        for (unsigned C : P.callees(Fn, E))
+          for (const AccessPath &File : Summaries[C].Ends)
+            AddEnd(bounded(mapPathToCaller(File, E.Args, E.Object)));
     }
 }
 
 Summary FunctionAnalysis::run(std::vector<ReportSite> *Found) {
   Summary Out;
   summariseIntents(Out);
+  if (Creations)
+    summariseEnds(Out);
   // The obligations judged with intent under some valuation: the same
   // rename must not also go up without it from another, to be reported a
   // second time by a caller.

@@ -238,24 +238,22 @@ crosstu::Message toMessage(const mixed::ReportedMessage &M,
 bool MixedDirectBufferedIoCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
                                       crosstu::Verdicts &Out,
                                       std::string &Error) {
-  std::vector<mixed::UnitOpens> Opens(Units.size());
+  std::vector<mixed::UnitOpens> Opens;
   std::vector<unsigned> Present;
-  for (unsigned U = 0; U < Units.size(); ++U) {
-    if (!Units[U].Section)
-      continue;
+  auto SectionOf = [](const crosstu::UnitView &U) { return U.Section; };
+  auto Read = [](const crosstu::UnitView &U, const llvm::json::Value &Section,
+                 mixed::UnitOpens &Into, std::string &Why) {
     llvm::json::Path::Root Root;
-    if (!fromJSON(*Units[U].Section, Opens[U], Root)) {
-      Error = "unreadable open summaries in " + Units[U].Origin.str() + ": " +
-              llvm::toString(Root.getError());
-      return false;
-    }
-    if (!inFileTable(Opens[U], Units[U].Files.size())) {
-      Error = "unreadable open summaries in " + Units[U].Origin.str() +
-              ": file out of range";
-      return false;
-    }
-    Present.push_back(U);
-  }
+    if (!fromJSON(Section, Into, Root))
+      Why = llvm::toString(Root.getError());
+    else if (!inFileTable(Into, U.Files.size()))
+      Why = "file out of range";
+    return Why.empty();
+  };
+  if (!crosstu::readSections(Units, SectionOf, Read,
+                             "unreadable open summaries", Opens, Present,
+                             Error))
+    return false;
   auto KeyOf = [&](const mixed::ReportedMixed &R,
                    llvm::ArrayRef<unsigned> UnitOf) {
     return crosstu::FindingKey{

@@ -345,21 +345,24 @@ bool RenameWithoutDirFsyncCheck::joinGraphs(
     Judged What, llvm::ArrayRef<crosstu::UnitView> Units,
     crosstu::Verdicts &Out, std::string &Error) {
   bool Creations = What == Judged::Creations;
-  std::vector<rename::UnitGraphs> Graphs(Units.size());
+  std::vector<rename::UnitGraphs> Graphs;
   std::vector<unsigned> Present;
-  for (unsigned U = 0; U < Units.size(); ++U) {
-    const llvm::json::Value *Section = graphsSection(Units[U], Creations);
-    if (!Section)
-      continue;
+  auto SectionOf = [&](const crosstu::UnitView &U) {
+    return graphsSection(U, Creations);
+  };
+  auto Read = [](const crosstu::UnitView &, const llvm::json::Value &Section,
+                 rename::UnitGraphs &Into, std::string &Why) {
     llvm::json::Path::Root Root;
-    if (!fromJSON(*Section, Graphs[U], Root)) {
-      Error = (Creations ? "unreadable creation summaries in "
-                         : "unreadable rename summaries in ") +
-              Units[U].Origin.str() + ": " + llvm::toString(Root.getError());
-      return false;
-    }
-    Present.push_back(U);
-  }
+    if (fromJSON(Section, Into, Root))
+      return true;
+    Why = llvm::toString(Root.getError());
+    return false;
+  };
+  if (!crosstu::readSections(Units, SectionOf, Read,
+                             Creations ? "unreadable creation summaries"
+                                       : "unreadable rename summaries",
+                             Graphs, Present, Error))
+    return false;
   rename::Program Whole;
   for (unsigned U : Present)
     Whole.addUnit(Graphs[U], Units[U].Files);

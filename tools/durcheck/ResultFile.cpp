@@ -12,6 +12,7 @@
 #include "ResultFile.h"
 #include "DurableFile.h"
 #include "JSONReader.h"
+#include "Parallel.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Compression.h"
 #include "llvm/Support/FileSystem.h"
@@ -404,6 +405,28 @@ std::optional<UnitResult> readUnitFile(llvm::StringRef Path,
   return R;
 }
 
+// The result files at Paths, read on JobCount threads -- decompressing and
+// parsing them is most of a join's reading -- in their order; the first
+// that cannot be read gives the error.
+std::optional<std::vector<UnitResult>>
+readUnitFilesAt(llvm::ArrayRef<std::string> Paths, unsigned JobCount,
+                std::string &Error) {
+  std::vector<std::optional<UnitResult>> Read(Paths.size());
+  std::vector<std::string> Errors(Paths.size());
+  parallelFor(Paths.size(), JobCount,
+              [&](size_t I) { Read[I] = readUnitFile(Paths[I], Errors[I]); });
+  std::vector<UnitResult> Results;
+  Results.reserve(Paths.size());
+  for (size_t I = 0; I < Paths.size(); ++I) {
+    if (!Read[I]) {
+      Error = std::move(Errors[I]);
+      return std::nullopt;
+    }
+    Results.push_back(std::move(*Read[I]));
+  }
+  return Results;
+}
+
 std::optional<FactsManifest> readManifest(llvm::StringRef Dir,
                                           std::string &Error) {
   llvm::SmallString<256> Path(Dir);
@@ -456,7 +479,7 @@ std::optional<FactsManifest> readManifest(llvm::StringRef Dir,
 
 std::optional<std::vector<UnitResult>>
 readFactsDirectories(llvm::ArrayRef<std::string> Dirs, FactsManifest &Manifest,
-                     std::string &Error) {
+                     unsigned JobCount, std::string &Error) {
   std::vector<std::optional<std::string>> DirOf;
   std::vector<bool> ShardSeen;
   for (const std::string &Dir : Dirs) {
@@ -496,8 +519,7 @@ readFactsDirectories(llvm::ArrayRef<std::string> Dirs, FactsManifest &Manifest,
               " is missing: pass the --facts-dir of every shard";
       return std::nullopt;
     }
-  std::vector<UnitResult> Results;
-  Results.reserve(DirOf.size());
+  std::vector<std::string> Paths;
   for (unsigned I = 0; I < DirOf.size(); ++I) {
     if (!DirOf[I]) {
       Error = "unit " + std::to_string(I) +
@@ -507,13 +529,10 @@ readFactsDirectories(llvm::ArrayRef<std::string> Dirs, FactsManifest &Manifest,
     }
     llvm::SmallString<256> Path(*DirOf[I]);
     llvm::sys::path::append(Path, unitFileName(I));
-    std::optional<UnitResult> R = readUnitFile(Path, Error);
-    if (!R)
-      return std::nullopt;
-    Results.push_back(std::move(*R));
+    Paths.push_back(std::string(Path));
     Manifest.Indexes.push_back(I);
   }
-  return Results;
+  return readUnitFilesAt(Paths, JobCount, Error);
 }
 
 namespace {
@@ -522,23 +541,22 @@ namespace {
 // given: a run of as many units, named by what they are.
 std::optional<std::vector<UnitResult>>
 readUnitFiles(llvm::ArrayRef<std::string> Paths, FactsManifest &Manifest,
-              std::string &Error) {
-  std::vector<UnitResult> Results;
+              unsigned JobCount, std::string &Error) {
+  std::optional<std::vector<UnitResult>> Results =
+      readUnitFilesAt(Paths, JobCount, Error);
+  if (!Results)
+    return std::nullopt;
   llvm::SHA256 Hash;
-  for (const std::string &Path : Paths) {
-    std::optional<UnitResult> R = readUnitFile(Path, Error);
-    if (!R)
-      return std::nullopt;
-    Hash.update(R->BuildDirectory);
+  for (const UnitResult &R : *Results) {
+    Hash.update(R.BuildDirectory);
     Hash.update(llvm::StringRef("\0", 1));
-    Hash.update(R->File);
+    Hash.update(R.File);
     Hash.update(llvm::StringRef("\n"));
-    Manifest.Indexes.push_back(Results.size());
-    Results.push_back(std::move(*R));
+    Manifest.Indexes.push_back(Manifest.Indexes.size());
   }
   Manifest.WorkList =
       llvm::toHex(Hash.final(), /*LowerCase=*/true).substr(0, 32);
-  Manifest.Units = Results.size();
+  Manifest.Units = Results->size();
   return Results;
 }
 
@@ -546,18 +564,18 @@ readUnitFiles(llvm::ArrayRef<std::string> Paths, FactsManifest &Manifest,
 
 std::optional<std::vector<UnitResult>>
 readJoinInputs(llvm::ArrayRef<std::string> Inputs, FactsManifest &Manifest,
-               std::string &Error) {
+               unsigned JobCount, std::string &Error) {
   auto IsFile = [](const std::string &P) {
     return llvm::sys::fs::is_regular_file(P);
   };
   if (llvm::all_of(Inputs, IsFile))
-    return readUnitFiles(Inputs, Manifest, Error);
+    return readUnitFiles(Inputs, Manifest, JobCount, Error);
   if (llvm::any_of(Inputs, IsFile)) {
     Error = "--join takes the directories of one run, or result files, "
             "not both";
     return std::nullopt;
   }
-  return readFactsDirectories(Inputs, Manifest, Error);
+  return readFactsDirectories(Inputs, Manifest, JobCount, Error);
 }
 
 } // namespace durcheck

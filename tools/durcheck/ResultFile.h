@@ -65,14 +65,14 @@ std::string writeFactsDirectory(llvm::StringRef Dir,
 /// incomplete, of another version or of another run.
 std::optional<std::vector<UnitResult>>
 readFactsDirectories(llvm::ArrayRef<std::string> Dirs, FactsManifest &Manifest,
-                     std::string &Error);
+                     unsigned JobCount, std::string &Error);
 
 /// What --join reports on: the directories of one run, as
 /// readFactsDirectories reads them, or else result files that
 /// --result-file wrote, each a unit of its own, in the order given.
 std::optional<std::vector<UnitResult>>
 readJoinInputs(llvm::ArrayRef<std::string> Inputs, FactsManifest &Manifest,
-               std::string &Error);
+               unsigned JobCount, std::string &Error);
 
 } // namespace durcheck
 

@@ -117,6 +117,10 @@ std::string quoteC(llvm::StringRef Bytes);
 SpelledValue mapToCaller(const SpelledValue &CalleeValue,
                          llvm::ArrayRef<SpelledValue> Args,
                          const std::optional<SpelledValue> &Object);
+/// The value alone, for a caller that needs no spelling.
+AccessPath mapPathToCaller(const AccessPath &P,
+                           llvm::ArrayRef<SpelledValue> Args,
+                           const std::optional<SpelledValue> &Object);
 
 } // namespace durcheck
 

@@ -15,6 +15,7 @@
 #include "durcheck/CrossTU/Sink.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Parallel.h"
 #include <set>
 #include <string>
 #include <tuple>
@@ -95,6 +96,33 @@ struct UnitView {
   /// M, with its places in absolute file names.
   Message message(const UnitMessage &M) const;
 };
+
+/// Reads the section of each unit that has one into Out[U], on the
+/// threads of llvm::parallel::strategy: converting a large program's
+/// sections is much of its join. Read(View, Section, Into, Why) converts one;
+/// Present gets the units read, in order. On failure Error gets the first
+/// unit's reason, prefixed by What and the unit's name.
+template <typename T, typename SectionFn, typename ReadFn>
+bool readSections(llvm::ArrayRef<UnitView> Units, SectionFn SectionOf,
+                  ReadFn Read, llvm::StringRef What, std::vector<T> &Out,
+                  std::vector<unsigned> &Present, std::string &Error) {
+  Out.assign(Units.size(), T());
+  std::vector<std::string> Why(Units.size());
+  std::vector<char> Has(Units.size());
+  llvm::parallelFor(0, Units.size(), [&](size_t U) {
+    if (const llvm::json::Value *Section = SectionOf(Units[U]))
+      Has[U] = Read(Units[U], *Section, Out[U], Why[U]) ? 1 : 2;
+  });
+  for (unsigned U = 0; U < Units.size(); ++U) {
+    if (Has[U] == 2) {
+      Error = What.str() + " in " + Units[U].Origin.str() + ": " + Why[U];
+      return false;
+    }
+    if (Has[U])
+      Present.push_back(U);
+  }
+  return true;
+}
 
 struct Verdicts {
   /// Findings that do not hold once every unit is known.
