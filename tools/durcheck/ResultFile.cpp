@@ -50,10 +50,12 @@ std::string compressedBody(llvm::StringRef Format, json::Value Body) {
   if (!llvm::compression::zlib::isAvailable())
     return llvm::formatv("{0}\n{1}", json::Value(std::move(Header)), Text)
         .str();
+  // zlib's default level: on postgresql-15's result files the best one
+  // takes 3.4 times the CPU for 3% less size.
   llvm::SmallVector<uint8_t, 0> Packed;
   llvm::compression::zlib::compress(
       llvm::arrayRefFromStringRef(Text), Packed,
-      llvm::compression::zlib::BestSizeCompression);
+      llvm::compression::zlib::DefaultCompression);
   Header["body"] = "zlib";
   Header["size"] = int64_t(Text.size());
   return llvm::formatv("{0}\n", json::Value(std::move(Header))).str() +
