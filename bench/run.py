@@ -45,6 +45,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Arguments that name what the compiler writes, which a parse does not.
 OUTPUT_FLAGS_WITH_VALUE = {"-o", "-MF", "-MT", "-MQ"}
 OUTPUT_FLAGS = {"-c", "-MD", "-MMD", "-M", "-MM", "-MP", "-S", "-E"}
+# Kbuild's way to write a dependency file (busybox), which would also take
+# the output of a -M run.
+DEPFILE_PREFIXES = ("-Wp,-MD,", "-Wp,-MMD,")
 
 
 def measure(cmd, cwd=None, stdout=subprocess.DEVNULL):
@@ -73,7 +76,8 @@ def compiler_flags(entry):
             skip = False
         elif arg in OUTPUT_FLAGS_WITH_VALUE:
             skip = True
-        elif arg not in OUTPUT_FLAGS and not arg.startswith("-o"):
+        elif (arg not in OUTPUT_FLAGS and not arg.startswith("-o") and
+              not arg.startswith(DEPFILE_PREFIXES)):
             out.append(arg)
     return out
 

@@ -2,6 +2,7 @@
 
 #include "ResultCache.h"
 #include "DurableFile.h"
+#include "JSONReader.h"
 #include "ResultFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
@@ -112,11 +113,10 @@ std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) {
   auto [FilesLine, Result] = Rest.split('\n');
   if (KeyLine != (Magic + Key + " " + hashText({Rest})).str())
     return std::nullopt;
-  llvm::Expected<llvm::json::Value> Files = llvm::json::parse(FilesLine);
-  if (!Files) {
-    llvm::consumeError(Files.takeError());
+  std::string Error;
+  std::optional<llvm::json::Value> Files = readJSON(FilesLine, Error);
+  if (!Files)
     return std::nullopt;
-  }
   const llvm::json::Array *Pairs = Files->getAsArray();
   if (!Pairs)
     return std::nullopt;
@@ -127,7 +127,6 @@ std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) {
         fileHash(*(*Pair)[0].getAsString()) != *(*Pair)[1].getAsString())
       return std::nullopt;
   }
-  std::string Error;
   std::optional<UnitResult> R = readUnitResult(Result, Error);
   if (!R)
     return std::nullopt;
