@@ -73,9 +73,10 @@ static bool isErrorCodeTest(const Expr *E) {
   return RD && RD->getQualifiedNameAsString() == "std::error_code";
 }
 
-// Whether two expressions are the same count: the same constant, or the
-// same variable or field of the same object, whatever conversions apply --
-// explicit ones too, as in `write(fd, buf, len) != (ssize_t)len`.
+// Whether two expressions are the same count: the same constant, the
+// same variable or field of the same object, or the length of the same
+// string (`fwrite(s, 1, strlen(s), f) != strlen(s)`), whatever conversions
+// apply -- explicit ones too, as in `write(fd, buf, len) != (ssize_t)len`.
 static bool sameCount(const Expr *A, const Expr *B, const ASTContext &Ctx) {
   A = A->IgnoreParenCasts();
   B = B->IgnoreParenCasts();
@@ -86,6 +87,15 @@ static bool sameCount(const Expr *A, const Expr *B, const ASTContext &Ctx) {
   if (const auto *RA = dyn_cast<DeclRefExpr>(A)) {
     const auto *RB = dyn_cast<DeclRefExpr>(B);
     return RB && RA->getDecl() == RB->getDecl();
+  }
+  const auto *LA = dyn_cast<CallExpr>(A);
+  const auto *LB = dyn_cast<CallExpr>(B);
+  if (LA && LB) {
+    std::string Name = model::calleeName(LA);
+    return (Name == "strlen" || Name == "wcslen") &&
+           Name == model::calleeName(LB) && LA->getNumArgs() == 1 &&
+           LB->getNumArgs() == 1 &&
+           sameCount(LA->getArg(0), LB->getArg(0), Ctx);
   }
   const auto *MA = dyn_cast<MemberExpr>(A);
   const auto *MB = dyn_cast<MemberExpr>(B);

@@ -5,11 +5,13 @@
 // directory sync (PostgreSQL's pg_basebackup pads its WAL files so). The
 // other way round, `== n`, is the success branch. The path that succeeds
 // and never syncs the directory is still reported. The count may be cast,
-// and the call spelled through a macro.
+// and the call spelled through a macro; a string's length may be taken
+// twice.
 
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #define BLOCK 8192
@@ -59,6 +61,21 @@ int copy_cast(const char *path, const char *buf, size_t len) {
     return -1;
   }
   return close(fd);
+}
+
+// The count a string's length, taken twice.
+int save_text(const char *path, const char *text) {
+  FILE *fp = fopen(path, "w");
+  if (!fp)
+    return -1;
+  if (fwrite(text, 1, strlen(text), fp) != strlen(text) || fflush(fp) != 0 ||
+      fsync(fileno(fp)) != 0) {
+    fclose(fp);
+    return -1;
+  }
+  if (fclose(fp) != 0)
+    return -1;
+  return sync_parent_dir(path);
 }
 
 int no_dir_sync(const char *path, const char *buf, size_t len) {
