@@ -148,6 +148,10 @@ FailureEdge classifyFailureTest(const Expr *Cond, const ASTContext &Ctx,
     return flip(classifyFailureTest(UO->getSubExpr(), Ctx, Facts));
   if (isErrorCodeTest(Cond))
     return FailureEdge::True;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Cond))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        VD && Facts.StatusFlags.contains(VD))
+      return FailureEdge::False;
   if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
     if (!BO->isComparisonOp()) {
       const CallExpr *Call = resultOf(BO, Facts);

@@ -169,6 +169,51 @@ bool FunctionFacts::isDirectoryFd(const Expr *E, const model::OpenFlags &Flags,
   return false;
 }
 
+// `true`, or `1` as C's stdbool.h spells it.
+static bool isTrueLiteral(const Expr *E) {
+  if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(E))
+    return B->getValue();
+  const auto *I = dyn_cast<IntegerLiteral>(E);
+  return I && I->getValue() == 1;
+}
+
+// The bool locals every store of which is true or a conjunction with the
+// local itself (`ok = ok && write_all(fd, buf, n);`), and that nothing
+// else writes: no address taken, no compound assignment.
+static void
+findStatusFlags(llvm::ArrayRef<std::pair<const VarDecl *, const Expr *>> Stores,
+                FunctionFacts &Facts) {
+  llvm::DenseMap<const VarDecl *, unsigned> Assignments, Conjunctions;
+  llvm::SmallPtrSet<const VarDecl *, 4> Other;
+  for (const auto &Store : Stores) {
+    const VarDecl *VD = Store.first;
+    const Expr *Value = Store.second;
+    if (!VD->getType()->isBooleanType())
+      continue;
+    if (Value != VD->getInit())
+      ++Assignments[VD];
+    const Expr *V = Value->IgnoreParenImpCasts();
+    const auto *And = dyn_cast<BinaryOperator>(V);
+    auto IsFlag = [&](const Expr *E) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return Ref && Ref->getDecl() == VD;
+    };
+    if (And && And->getOpcode() == BO_LAnd &&
+        (IsFlag(And->getLHS()) || IsFlag(And->getRHS())))
+      ++Conjunctions[VD];
+    else if (!isTrueLiteral(V))
+      Other.insert(VD);
+  }
+  llvm::DenseMap<const VarDecl *, unsigned> Writes;
+  for (const Expr *E : Facts.Written)
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+        ++Writes[VD];
+  for (const auto &[VD, Count] : Conjunctions)
+    if (!Other.contains(VD) && Writes.lookup(VD) == Assignments.lookup(VD))
+      Facts.StatusFlags.insert(VD);
+}
+
 FunctionFacts collectFacts(const FunctionDecl &FD,
                            const model::OpenFlags &Flags,
                            const ASTContext &Ctx) {
@@ -185,6 +230,7 @@ FunctionFacts collectFacts(const FunctionDecl &FD,
   for (const auto &[VD, Value] : Collector.Stores)
     if (const auto *Call = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts()))
       Facts.CallResultVars[VD] = Call;
+  findStatusFlags(Collector.Stores, Facts);
   // Directory paths and fds flow through copies between locals, so iterate
   // until no store adds one.
   for (bool Changed = true; Changed;) {

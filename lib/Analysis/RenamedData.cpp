@@ -10,6 +10,7 @@
 #include "AncestorVisitor.h"
 #include "ForwardWorklist.h"
 #include "durcheck/Analysis/CFGBuild.h"
+#include "durcheck/Analysis/FunctionFacts.h"
 #include "durcheck/Analysis/HandleKey.h"
 #include "durcheck/Model/PathKey.h"
 #include "clang/AST/ASTContext.h"
@@ -589,7 +590,9 @@ struct Layout {
 
 class Transfer {
 public:
-  Transfer(const Collector &C) : L{unsigned(C.Sites.size())}, C(C) {}
+  Transfer(const Collector &C,
+           const llvm::SmallPtrSetImpl<const VarDecl *> &StatusFlags)
+      : L{unsigned(C.Sites.size())}, C(C), StatusFlags(StatusFlags) {}
 
   void apply(const CFGBlock &B, llvm::BitVector &S) const {
     for (const CFGElement &E : B) {
@@ -605,7 +608,21 @@ public:
       }
     }
   }
-  void applyEdge(const CFGBlock &, unsigned, llvm::BitVector &) const {}
+  // `ok && step` skips the step once a status flag is false: that branch
+  // is an error path, whose data no later rename on it publishes.
+  void applyEdge(const CFGBlock &B, unsigned SuccIndex,
+                 llvm::BitVector &S) const {
+    const Expr *Cond = B.succ_size() == 2 ? B.getLastCondition() : nullptr;
+    const auto *Ref =
+        Cond ? dyn_cast<DeclRefExpr>(Cond->IgnoreParenImpCasts()) : nullptr;
+    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (SuccIndex == 1 && VD && StatusFlags.contains(VD))
+      for (unsigned I = 0; I < L.N; ++I) {
+        S.reset(L.dirty(I));
+        S.reset(L.buffered(I));
+        S.reset(L.range(I));
+      }
+  }
 
   /// Set for the last walk over the solved states, to report.
   std::vector<std::pair<const CallExpr *, llvm::BitVector>> *Renames = nullptr;
@@ -707,6 +724,7 @@ private:
   }
 
   const Collector &C;
+  const llvm::SmallPtrSetImpl<const VarDecl *> &StatusFlags;
 };
 
 //===-- Report ------------------------------------------------------------===//
@@ -792,7 +810,8 @@ std::vector<RenamedUnsynced> findRenamedUnsynced(const FunctionDecl &FD,
   std::unique_ptr<CFG> G = cfgOf(FD, Ctx, C);
   if (!G)
     return {};
-  Transfer T(C);
+  FunctionFacts Facts = collectFacts(FD, Flags, Ctx);
+  Transfer T(C, Facts.StatusFlags);
   auto Follows = [](const CFGBlock &B, const CFGBlock &) {
     return !B.hasNoReturnElement();
   };

@@ -57,6 +57,10 @@ struct FunctionFacts {
   /// in source order.
   llvm::DenseMap<const clang::VarDecl *, const clang::CallExpr *>
       CallResultVars;
+  /// Locals that gather the outcome of steps: a bool only ever assigned
+  /// true or `ok && step`. Once false, a step failed and the steps it
+  /// guards are skipped: its false branch is an error path.
+  llvm::SmallPtrSet<const clang::VarDecl *, 2> StatusFlags;
   /// Whether the body throws.
   bool Throws = false;
   /// Whether the body holds an expression clang only recovered from.
