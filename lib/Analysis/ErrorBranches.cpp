@@ -52,6 +52,12 @@ static bool isPredicateName(StringRef Name) {
   return false;
 }
 
+static bool namedAsPredicate(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && Callee->getDeclName().isIdentifier() &&
+         isPredicateName(Callee->getName());
+}
+
 // Whether a call reports failure as any non-zero int, the POSIX way. Bool
 // results and predicates do not: for them non-zero means yes. Nor does
 // fork's: a non-zero pid is the parent.
@@ -59,9 +65,7 @@ static bool failsNonZero(const CallExpr &Call) {
   QualType T = Call.getType();
   if (!T->isIntegerType() || T->isBooleanType() || model::returnsChildPid(Call))
     return false;
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  return !Callee || !Callee->getDeclName().isIdentifier() ||
-         !isPredicateName(Callee->getName());
+  return !namedAsPredicate(Call);
 }
 
 // `if (ec)` on the std::error_code of std::filesystem::rename and friends.
@@ -175,6 +179,49 @@ FailureEdge classifyFailureTest(const Expr *Cond, const ASTContext &Ctx,
   if (Cond->getType()->isPointerType())
     return FailureEdge::False;
   return failsNonZero(*Call) ? FailureEdge::True : FailureEdge::None;
+}
+
+// A branch that is a return, or a block that ends in one.
+static bool leavesAtOnce(const Stmt *Branch) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Branch))
+    Branch = Block->body_empty() ? nullptr : Block->body_back();
+  return isa_and_nonnull<ReturnStmt>(Branch);
+}
+
+// The call behind a bool result that reports failure by false.
+static const CallExpr *boolStatus(const Expr *E, const FunctionFacts &Facts) {
+  const CallExpr *Call = resultOf(E, Facts);
+  return Call && Call->getType()->isBooleanType() && !namedAsPredicate(*Call)
+             ? Call
+             : nullptr;
+}
+
+FailureEdge classifyLeavingBoolTest(const Stmt *Terminator, const Expr *Cond,
+                                    const FunctionFacts &Facts) {
+  if (!Terminator || !Cond)
+    return FailureEdge::None;
+  Cond = Cond->IgnoreParenImpCasts();
+  // `return ok && step;` returns false at once when ok is.
+  if (const auto *And = dyn_cast<BinaryOperator>(Terminator))
+    return And->getOpcode() == BO_LAnd && Facts.Returned.contains(And) &&
+                   And->getLHS()->IgnoreParenImpCasts() == Cond &&
+                   boolStatus(Cond, Facts)
+               ? FailureEdge::False
+               : FailureEdge::None;
+  const auto *If = dyn_cast<IfStmt>(Terminator);
+  if (!If || If->getCond()->IgnoreParenImpCasts() != Cond)
+    return FailureEdge::None;
+  bool Negated = false;
+  while (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+    if (UO->getOpcode() != UO_LNot)
+      return FailureEdge::None;
+    Negated = !Negated;
+    Cond = UO->getSubExpr()->IgnoreParenImpCasts();
+  }
+  if (!boolStatus(Cond, Facts) ||
+      !leavesAtOnce(Negated ? If->getThen() : If->getElse()))
+    return FailureEdge::None;
+  return Negated ? FailureEdge::True : FailureEdge::False;
 }
 
 } // namespace durcheck

@@ -65,6 +65,11 @@ public:
     Facts.HasErrors = true;
     return true;
   }
+  bool VisitReturnStmt(ReturnStmt *Return) {
+    if (const Expr *Value = Return->getRetValue())
+      Facts.Returned.insert(Value->IgnoreParenImpCasts());
+    return true;
+  }
   bool VisitCXXThrowExpr(CXXThrowExpr *) {
     Facts.Throws = true;
     return true;

@@ -645,6 +645,8 @@ void GraphBuilder::FunctionBuild::addEdges(const CFG &G, const CFGBlock &CB,
   const Expr *Cond = CB.succ_size() == 2 ? CB.getLastCondition() : nullptr;
   FailureEdge Failure =
       Cond ? classifyFailureTest(Cond, B.Ctx, Facts) : FailureEdge::None;
+  if (Failure == FailureEdge::None)
+    Failure = classifyLeavingBoolTest(CB.getTerminatorStmt(), Cond, Facts);
   std::optional<std::pair<AccessPath, bool>> Test =
       Cond && !Graph.Guards.empty() ? guardTest(Cond) : std::nullopt;
   std::optional<uint8_t> Guard;

@@ -2,7 +2,8 @@
 
 // A branch on a predicate's answer or a bool result is not an error path:
 // is_cached() returning non-zero is a yes, not a failure, so the early
-// return after it still owes the directory sync.
+// return after it still owes the directory sync. A bool function's false,
+// on a branch that returns at once, is a failure.
 
 #include <fcntl.h>
 #include <stdbool.h>
@@ -65,6 +66,20 @@ int save_indexed(const char *text) {
     return -1;
   rename("idx.tmp", "idx");
   if (flush_index("idx"))
+    return -1;
+  int dfd = open(".", O_RDONLY | O_DIRECTORY);
+  fsync(dfd);
+  close(dfd);
+  return 0;
+}
+
+// publish_ok() returning false, and the function returning at once: an
+// error path.
+int save_unpublished(const char *text) {
+  if (write_file("draft.tmp", text) != 0)
+    return -1;
+  rename("draft.tmp", "draft");
+  if (!publish_ok("draft"))
     return -1;
   int dfd = open(".", O_RDONLY | O_DIRECTORY);
   fsync(dfd);

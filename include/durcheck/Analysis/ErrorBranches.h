@@ -10,6 +10,7 @@
 
 #include "durcheck/Analysis/FunctionFacts.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
 
 namespace durcheck {
 
@@ -23,6 +24,17 @@ enum class FailureEdge { None, True, False };
 FailureEdge classifyFailureTest(const clang::Expr *Cond,
                                 const clang::ASTContext &Ctx,
                                 const FunctionFacts &Facts);
+
+/// Classifies a branch on a bool result, which classifyFailureTest leaves
+/// alone: false from a function not named as a predicate is a failure when
+/// its branch leaves the function at once -- `if (!save(p)) return -1;`,
+/// `return ok && rename(a, b) == 0;`. A bool answers questions as often as
+/// it reports failure -- a loop's `it.Valid()`, `if (!found) ...` -- so
+/// nothing else is read as one. Terminator is the branch's statement, Cond
+/// the condition it tests.
+FailureEdge classifyLeavingBoolTest(const clang::Stmt *Terminator,
+                                    const clang::Expr *Cond,
+                                    const FunctionFacts &Facts);
 
 } // namespace durcheck
 

@@ -61,6 +61,8 @@ struct FunctionFacts {
   /// true or `ok && step`. Once false, a step failed and the steps it
   /// guards are skipped: its false branch is an error path.
   llvm::SmallPtrSet<const clang::VarDecl *, 2> StatusFlags;
+  /// The expressions it returns, without parentheses and implicit casts.
+  llvm::SmallPtrSet<const clang::Expr *, 4> Returned;
   /// Whether the body throws.
   bool Throws = false;
   /// Whether the body holds an expression clang only recovered from.
