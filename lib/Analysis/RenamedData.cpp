@@ -19,6 +19,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -216,6 +217,8 @@ public:
     return true;
   }
 
+  llvm::ArrayRef<const CallExpr *> calls() const { return Calls; }
+
   DataSyncSummary summary() {
     std::set<unsigned> Syncs, Writes;
     DataSyncSummary Out;
@@ -297,15 +300,24 @@ void DataSyncPolicy::summarise(ArrayRef<const FunctionDecl *> Functions,
   Summaries.clear();
   for (const FunctionDecl *FD : Functions)
     Summaries[FD->getCanonicalDecl()];
+  // What a body calls and opens does not depend on the summaries: each body
+  // is walked once, and the rounds only read the calls again.
+  std::vector<std::unique_ptr<SummaryWalk>> Walks;
+  for (const FunctionDecl *FD : Functions) {
+    Walks.push_back(std::make_unique<SummaryWalk>(*FD, *this, Ctx));
+    Walks.back()->TraverseStmt(FD->getBody());
+    if (llvm::any_of(Walks.back()->calls(), [](const CallExpr *Call) {
+          return model::matchRename(Call).has_value();
+        }))
+      Renaming.insert(FD->getCanonicalDecl());
+  }
   // Each round can only add parameters; a chain of helpers n deep settles
   // in n rounds.
   for (unsigned Round = 0; Round < 8; ++Round) {
     bool Changed = false;
-    for (const FunctionDecl *FD : Functions) {
-      SummaryWalk Walk(*FD, *this, Ctx);
-      Walk.TraverseStmt(FD->getBody());
-      DataSyncSummary S = Walk.summary();
-      DataSyncSummary &Old = Summaries[FD->getCanonicalDecl()];
+    for (unsigned I = 0; I < Functions.size(); ++I) {
+      DataSyncSummary S = Walks[I]->summary();
+      DataSyncSummary &Old = Summaries[Functions[I]->getCanonicalDecl()];
       if (!(S == Old)) {
         Old = std::move(S);
         Changed = true;
@@ -314,6 +326,10 @@ void DataSyncPolicy::summarise(ArrayRef<const FunctionDecl *> Functions,
     if (!Changed)
       break;
   }
+}
+
+bool DataSyncPolicy::renames(const FunctionDecl &F) const {
+  return Renaming.contains(F.getCanonicalDecl());
 }
 
 const DataSyncSummary *DataSyncPolicy::summaryOf(const FunctionDecl &F) const {
@@ -796,6 +812,9 @@ std::vector<RenamedUnsynced> findRenamedUnsynced(const FunctionDecl &FD,
                                                  ASTContext &Ctx,
                                                  const model::OpenFlags &Flags,
                                                  const DataSyncPolicy &Policy) {
+  // Only a function that renames can rename unsynced data.
+  if (!Policy.renames(FD))
+    return {};
   Collector C(Ctx, Flags, Policy);
   C.TraverseStmt(FD.getBody());
   if (C.Sites.empty())

@@ -21,6 +21,7 @@
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include <string>
 #include <tuple>
 #include <utility>
@@ -60,11 +61,17 @@ public:
   const DataSyncSummary *summaryOf(const clang::FunctionDecl &F) const;
   bool syncsArg(const clang::FunctionDecl &Callee, unsigned Arg) const;
   bool writesArg(const clang::FunctionDecl &Callee, unsigned Arg) const;
+  /// Whether a definition summarised calls rename or one of its kin.
+  bool renames(const clang::FunctionDecl &F) const;
   /// Drops the summaries, whose keys die with the unit's AST.
-  void clear() { Summaries.clear(); }
+  void clear() {
+    Summaries.clear();
+    Renaming.clear();
+  }
 
 private:
   llvm::DenseMap<const clang::FunctionDecl *, DataSyncSummary> Summaries;
+  llvm::DenseSet<const clang::FunctionDecl *> Renaming;
 };
 
 /// A rename of a path whose written data some path leaves unsynced.
