@@ -530,6 +530,15 @@ SyncFinding finding(unsigned Kind, const Site &S, SourceLocation Other) {
 
 } // namespace
 
+std::vector<std::string> followedCallees(const SyncPolicy &Policy) {
+  std::vector<std::string> Names(model::syncResultCallees().begin(),
+                                 model::syncResultCallees().end());
+  if (Policy.CheckClose)
+    Names.push_back("close");
+  llvm::append_range(Names, Policy.ExtraFunctions);
+  return Names;
+}
+
 std::vector<SyncFinding> findUncheckedSyncs(const FunctionDecl &FD,
                                             ASTContext &Ctx,
                                             const model::OpenFlags &Flags,

@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -40,11 +41,19 @@ void UncheckedFsyncCheck::registerPPCallbacks(const SourceManager &,
 
 void UncheckedFsyncCheck::registerMatchers(MatchFinder *Finder) {
   EnclosingFunctions::registerMatchers(*Finder, this);
+  // Most functions sync nothing: only those that call a sync are walked.
+  std::vector<std::string> Names = followedCallees(Policy);
+  std::vector<StringRef> Refs(Names.begin(), Names.end());
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(Refs)))).bind("sync"), this);
 }
 
 void UncheckedFsyncCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
-  Functions.collect(Result);
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("sync"))
+    SyncCalls.push_back(Call->getBeginLoc());
+  else
+    Functions.collect(Result);
 }
 
 std::string UncheckedFsyncCheck::calleeOf(const SyncFinding &F) const {
@@ -125,13 +134,20 @@ void UncheckedFsyncCheck::report(const SyncFinding &F) {
 }
 
 void UncheckedFsyncCheck::onEndOfTranslationUnit() {
-  if (Ctx) {
+  if (Ctx && !SyncCalls.empty()) {
+    llvm::DenseSet<const FunctionDecl *> Syncing;
+    for (SourceLocation Loc : SyncCalls)
+      for (const FunctionDecl *FD : Functions.at(Loc, Ctx->getSourceManager()))
+        Syncing.insert(FD);
     model::OpenFlags Flags(PP);
     for (const FunctionDecl *FD : Functions.all())
-      for (const SyncFinding &F : findUncheckedSyncs(*FD, *Ctx, Flags, Policy))
-        report(F);
+      if (Syncing.contains(FD))
+        for (const SyncFinding &F :
+             findUncheckedSyncs(*FD, *Ctx, Flags, Policy))
+          report(F);
   }
   Functions.clear();
+  SyncCalls.clear();
   Ctx = nullptr;
 }
 

@@ -7,6 +7,7 @@
 #include "durcheck/Analysis/EnclosingFunctions.h"
 #include "durcheck/Analysis/SyncResults.h"
 #include <string>
+#include <vector>
 
 namespace durcheck {
 
@@ -41,6 +42,8 @@ private:
   SyncPolicy Policy;
 
   EnclosingFunctions Functions;
+  /// Where the unit calls a sync: the functions around them are analysed.
+  std::vector<clang::SourceLocation> SyncCalls;
   clang::ASTContext *Ctx = nullptr;
   clang::Preprocessor *PP = nullptr;
 };

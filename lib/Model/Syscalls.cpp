@@ -286,6 +286,12 @@ const Expr *syncedFd(const CallExpr *Call) {
   return nullptr;
 }
 
+llvm::ArrayRef<llvm::StringLiteral> syncResultCallees() {
+  static constexpr llvm::StringLiteral Names[] = {"fsync", "fdatasync",
+                                                  "sync_file_range", "msync"};
+  return Names;
+}
+
 const Expr *syncResultTarget(const CallExpr *Call, const OpenFlags &Flags,
                              const ASTContext &Ctx) {
   if (const Expr *Fd = syncedFd(Call))

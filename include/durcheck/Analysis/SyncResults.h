@@ -52,6 +52,10 @@ struct SyncFinding {
   bool IsClose = false;
 };
 
+/// The names of the callees whose calls the analysis follows: a function
+/// that calls none of them has no finding, and need not be analysed.
+std::vector<std::string> followedCallees(const SyncPolicy &Policy);
+
 /// The findings of one function definition, in source order of their
 /// calls. Flags decodes msync's MS_SYNC.
 std::vector<SyncFinding> findUncheckedSyncs(const clang::FunctionDecl &FD,

@@ -115,6 +115,8 @@ const clang::Expr *syncedFd(const clang::CallExpr *Call);
 const clang::Expr *syncResultTarget(const clang::CallExpr *Call,
                                     const OpenFlags &Flags,
                                     const clang::ASTContext &Ctx);
+/// The names of the callees syncResultTarget can answer for.
+llvm::ArrayRef<llvm::StringLiteral> syncResultCallees();
 
 /// write, pwrite, writev, pwritev and their 64-bit and v2 forms: the fd
 /// they write to, or null for any other call.
