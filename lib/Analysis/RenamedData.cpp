@@ -20,6 +20,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include <map>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -121,8 +122,13 @@ struct CallUse {
   std::vector<unsigned> Closes;
 };
 
-CallUse useOf(const CallExpr &Call, const DataSyncPolicy &Policy,
-              const SourceManager &SM) {
+// What a call does whatever the unit's summaries say: the C library's
+// calls, the options' functions, and a callee outside the unit named like a
+// sync. None for a call of the unit's own function, which its summary
+// answers.
+std::optional<CallUse> fixedUseOf(const CallExpr &Call,
+                                  const DataSyncPolicy &Policy,
+                                  const SourceManager &SM) {
   CallUse U;
   if (model::writtenFd(&Call)) {
     U.Writes.push_back(0);
@@ -167,15 +173,26 @@ CallUse useOf(const CallExpr &Call, const DataSyncPolicy &Policy,
   }
   if (Callee->getBuiltinID() || inSystemHeader(*Callee, SM))
     return U;
-  for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
-    if (Policy.syncsArg(*Callee, I))
-      U.Syncs.push_back(I);
-    if (Policy.writesArg(*Callee, I))
-      U.Writes.push_back(I);
-  }
-  if (U.Syncs.empty() && !Policy.summaryOf(*Callee) && namedLikeSync(*Callee))
+  if (Policy.summaryOf(*Callee))
+    return std::nullopt;
+  if (namedLikeSync(*Callee))
     for (unsigned I = 0; I < Call.getNumArgs(); ++I)
       U.Syncs.push_back(I);
+  return U;
+}
+
+CallUse useOf(const CallExpr &Call, const DataSyncPolicy &Policy,
+              const SourceManager &SM) {
+  if (std::optional<CallUse> U = fixedUseOf(Call, Policy, SM))
+    return std::move(*U);
+  CallUse U;
+  const FunctionDecl &Callee = *Call.getDirectCallee();
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
+    if (Policy.syncsArg(Callee, I))
+      U.Syncs.push_back(I);
+    if (Policy.writesArg(Callee, I))
+      U.Writes.push_back(I);
+  }
   return U;
 }
 
@@ -190,61 +207,149 @@ bool isUnseenCallee(const FunctionDecl &Callee, const DataSyncPolicy &Policy,
          !listed(Policy.WriteFunctions, Callee) && !namedLikeSync(Callee);
 }
 
+// What fixedUseOf and isUnseenCallee say of a callee, asked once per callee
+// and argument count: a unit's calls go to far fewer callees than there
+// are calls, and each answer spells the callee's name several times.
+class CalleeMemo {
+public:
+  CalleeMemo(const DataSyncPolicy &Policy, const ASTContext &Ctx)
+      : Policy(Policy), Ctx(Ctx) {}
+
+  const std::optional<CallUse> &fixedUse(const CallExpr &Call) {
+    auto [It, New] =
+        Uses.try_emplace({Call.getDirectCallee(), Call.getNumArgs()});
+    if (New)
+      It->second = fixedUseOf(Call, Policy, Ctx.getSourceManager());
+    return It->second;
+  }
+  bool unseen(const FunctionDecl &Callee) {
+    auto [It, New] = Unseen.try_emplace(&Callee);
+    if (New)
+      It->second = isUnseenCallee(Callee, Policy, Ctx);
+    return It->second;
+  }
+
+private:
+  const DataSyncPolicy &Policy;
+  const ASTContext &Ctx;
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>,
+                 std::optional<CallUse>>
+      Uses;
+  llvm::DenseMap<const FunctionDecl *, bool> Unseen;
+};
+
 //===-- Summaries ---------------------------------------------------------===//
 
 // One flow-insensitive walk: a parameter is synced when the body syncs it,
 // or opens it as a path and syncs what it opened; written when the body
-// writes through it.
-class SummaryWalk : public RecursiveASTVisitor<SummaryWalk> {
+// writes through it. What the body's calls do is settled once, but for the
+// calls of the unit's own functions, which are read again as their
+// summaries grow.
+class SummaryWalk {
 public:
-  SummaryWalk(const FunctionDecl &FD, const DataSyncPolicy &Policy,
-              ASTContext &Ctx)
-      : FD(FD), Policy(Policy), Ctx(Ctx) {}
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  /// A call of a function of the unit, with the parameters its arguments
+  /// carry: (argument, parameter it syncs, parameter it writes).
+  struct HelperCall {
+    const FunctionDecl *Callee;
+    std::vector<
+        std::tuple<unsigned, std::optional<unsigned>, std::optional<unsigned>>>
+        Args;
+  };
 
-  bool VisitCallExpr(CallExpr *Call) {
-    Calls.push_back(Call);
-    return true;
-  }
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign)
-      noteOpen(handleKey(BO->getLHS()), BO->getRHS());
-    return true;
-  }
-  bool VisitVarDecl(VarDecl *VD) {
-    if (VD->getInit())
-      noteOpen(declKey(VD), VD->getInit());
-    return true;
+  SummaryWalk(const FunctionDecl &FD, const DataSyncPolicy &Policy)
+      : FD(FD), Policy(Policy) {}
+
+  /// Finds the body's calls and the handles it opens from a parameter. The
+  /// walk reads statements alone: a RecursiveASTVisitor also walks each type
+  /// the body spells, which was half the cost of the summaries. A lambda is
+  /// a function of its own, summarised on its own.
+  void walk(const Stmt *Body) {
+    llvm::SmallVector<const Stmt *, 32> Work;
+    if (Body)
+      Work.push_back(Body);
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (isa<LambdaExpr>(S))
+        continue;
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        Calls.push_back(Call);
+      else if (const auto *BO = dyn_cast<BinaryOperator>(S);
+               BO && BO->getOpcode() == BO_Assign)
+        noteOpen(BO->getRHS(), [&] { return handleKey(BO->getLHS()); });
+      else if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
+            noteOpen(VD->getInit(), [&] { return declKey(VD); });
+      for (const Stmt *Child : S->children())
+        if (Child)
+          Work.push_back(Child);
+    }
   }
 
-  llvm::ArrayRef<const CallExpr *> calls() const { return Calls; }
-
-  DataSyncSummary summary() {
+  /// Settles what the calls the walk found do; true when one is a rename.
+  bool classifyCalls(CalleeMemo &Memo) {
     std::set<unsigned> Syncs, Writes;
-    DataSyncSummary Out;
-    const SourceManager &SM = Ctx.getSourceManager();
+    bool Renames = false;
     for (const CallExpr *Call : Calls) {
-      forwards(*Call, Out.Forwards);
-      CallUse U = useOf(*Call, Policy, SM);
-      for (unsigned I : U.Syncs)
+      Renames = Renames || model::matchRename(Call).has_value();
+      forwards(*Call, Memo, Fixed.Forwards);
+      const std::optional<CallUse> &U = Memo.fixedUse(*Call);
+      if (!U) {
+        addHelperCall(*Call);
+        continue;
+      }
+      for (unsigned I : U->Syncs)
         if (std::optional<unsigned> P = paramOrOpened(Call->getArg(I)))
           Syncs.insert(*P);
-      for (unsigned I : U.Writes)
+      for (unsigned I : U->Writes)
         if (std::optional<unsigned> P = paramOf(Call->getArg(I)))
           Writes.insert(*P);
     }
-    Out.Syncs.assign(Syncs.begin(), Syncs.end());
-    Out.Writes.assign(Writes.begin(), Writes.end());
+    Fixed.Syncs.assign(Syncs.begin(), Syncs.end());
+    Fixed.Writes.assign(Writes.begin(), Writes.end());
+    Calls.clear();
+    OpenedFrom.clear();
+    return Renames;
+  }
+
+  llvm::ArrayRef<HelperCall> helperCalls() const { return Helpers; }
+
+  /// The summary, given the helpers' summaries so far.
+  DataSyncSummary summary() const {
+    DataSyncSummary Out = Fixed;
+    for (const HelperCall &H : Helpers)
+      for (const auto &[Arg, Synced, Written] : H.Args) {
+        if (Synced && Policy.syncsArg(*H.Callee, Arg))
+          Out.Syncs.push_back(*Synced);
+        if (Written && Policy.writesArg(*H.Callee, Arg))
+          Out.Writes.push_back(*Written);
+      }
+    for (std::vector<unsigned> *V : {&Out.Syncs, &Out.Writes}) {
+      llvm::sort(*V);
+      V->erase(std::unique(V->begin(), V->end()), V->end());
+    }
     return Out;
   }
 
 private:
+  void addHelperCall(const CallExpr &Call) {
+    HelperCall H{Call.getDirectCallee()->getCanonicalDecl(), {}};
+    for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
+      std::optional<unsigned> Synced = paramOrOpened(Call.getArg(I));
+      std::optional<unsigned> Written = paramOf(Call.getArg(I));
+      if (Synced || Written)
+        H.Args.emplace_back(I, Synced, Written);
+    }
+    if (!H.Args.empty())
+      Helpers.push_back(std::move(H));
+  }
+
   void
-  forwards(const CallExpr &Call,
+  forwards(const CallExpr &Call, CalleeMemo &Memo,
            std::vector<std::tuple<const FunctionDecl *, unsigned, unsigned>>
                &Out) const {
     const FunctionDecl *Callee = Call.getDirectCallee();
-    if (!Callee || !isUnseenCallee(*Callee, Policy, Ctx))
+    if (!Callee || !Memo.unseen(*Callee))
       return;
     for (unsigned I = 0; I < Call.getNumArgs(); ++I)
       if (std::optional<unsigned> P = paramOrOpened(Call.getArg(I))) {
@@ -254,13 +359,14 @@ private:
       }
   }
 
-  void noteOpen(const std::string &Key, const Expr *Init) {
+  void noteOpen(const Expr *Init, llvm::function_ref<std::string()> KeyOf) {
     const auto *Call = dyn_cast<CallExpr>(Init->IgnoreParenCasts());
     std::optional<model::OpenCall> Open =
         Call ? model::matchOpen(Call) : std::nullopt;
-    if (Key.empty() || !Open)
+    std::optional<unsigned> P = Open ? paramOf(Open->Path) : std::nullopt;
+    if (!P)
       return;
-    if (std::optional<unsigned> P = paramOf(Open->Path))
+    if (std::string Key = KeyOf(); !Key.empty())
       OpenedFrom[Key] = *P;
   }
 
@@ -288,9 +394,10 @@ private:
 
   const FunctionDecl &FD;
   const DataSyncPolicy &Policy;
-  ASTContext &Ctx;
   std::vector<const CallExpr *> Calls;
   std::map<std::string, unsigned> OpenedFrom;
+  DataSyncSummary Fixed;
+  std::vector<HelperCall> Helpers;
 };
 
 } // namespace
@@ -300,31 +407,34 @@ void DataSyncPolicy::summarise(ArrayRef<const FunctionDecl *> Functions,
   Summaries.clear();
   for (const FunctionDecl *FD : Functions)
     Summaries[FD->getCanonicalDecl()];
-  // What a body calls and opens does not depend on the summaries: each body
-  // is walked once, and the rounds only read the calls again.
-  std::vector<std::unique_ptr<SummaryWalk>> Walks;
-  for (const FunctionDecl *FD : Functions) {
-    Walks.push_back(std::make_unique<SummaryWalk>(*FD, *this, Ctx));
-    Walks.back()->TraverseStmt(FD->getBody());
-    if (llvm::any_of(Walks.back()->calls(), [](const CallExpr *Call) {
-          return model::matchRename(Call).has_value();
-        }))
-      Renaming.insert(FD->getCanonicalDecl());
+  std::vector<SummaryWalk> Walks;
+  Walks.reserve(Functions.size());
+  CalleeMemo Memo(*this, Ctx);
+  llvm::DenseMap<const FunctionDecl *, std::vector<unsigned>> Callers;
+  for (unsigned I = 0; I < Functions.size(); ++I) {
+    Walks.emplace_back(*Functions[I], *this);
+    Walks.back().walk(Functions[I]->getBody());
+    if (Walks.back().classifyCalls(Memo))
+      Renaming.insert(Functions[I]->getCanonicalDecl());
+    for (const SummaryWalk::HelperCall &H : Walks.back().helperCalls())
+      Callers[H.Callee].push_back(I);
   }
-  // Each round can only add parameters; a chain of helpers n deep settles
-  // in n rounds.
-  for (unsigned Round = 0; Round < 8; ++Round) {
-    bool Changed = false;
-    for (unsigned I = 0; I < Functions.size(); ++I) {
-      DataSyncSummary S = Walks[I]->summary();
-      DataSyncSummary &Old = Summaries[Functions[I]->getCanonicalDecl()];
-      if (!(S == Old)) {
-        Old = std::move(S);
-        Changed = true;
-      }
-    }
-    if (!Changed)
-      break;
+  // Summaries only grow, each by a parameter at most as often as it has
+  // parameters: a function is read again only when a callee's grew.
+  std::vector<unsigned> Work(Functions.size());
+  std::iota(Work.rbegin(), Work.rend(), 0);
+  while (!Work.empty()) {
+    unsigned I = Work.back();
+    Work.pop_back();
+    const FunctionDecl *FD = Functions[I]->getCanonicalDecl();
+    DataSyncSummary S = Walks[I].summary();
+    DataSyncSummary &Old = Summaries[FD];
+    if (S == Old)
+      continue;
+    Old = std::move(S);
+    auto It = Callers.find(FD);
+    if (It != Callers.end())
+      llvm::append_range(Work, It->second);
   }
 }
 

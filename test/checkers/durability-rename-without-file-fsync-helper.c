@@ -108,3 +108,36 @@ int save_object(const char *tmp, const char *dst, const char *buf, size_t n) {
   close(t.fd);
   return rename(tmp, dst);
 }
+
+// A chain ten deep, each helper defined after its caller: summaries settle
+// however deep the chain and whatever the order of the definitions.
+static int sync10(int fd);
+static int sync1(int fd) { return sync10(fd); }
+
+int save_deep_chain(const char *tmp, const char *dst, const char *buf,
+                    size_t n) {
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  write(fd, buf, n);
+  if (sync1(fd) != 0)
+    return -1;
+  close(fd);
+  return rename(tmp, dst);
+}
+
+static int sync2(int fd);
+static int sync3(int fd);
+static int sync4(int fd);
+static int sync5(int fd);
+static int sync6(int fd);
+static int sync7(int fd);
+static int sync8(int fd);
+static int sync9(int fd);
+static int sync10(int fd) { return sync9(fd); }
+static int sync9(int fd) { return sync8(fd); }
+static int sync8(int fd) { return sync7(fd); }
+static int sync7(int fd) { return sync6(fd); }
+static int sync6(int fd) { return sync5(fd); }
+static int sync5(int fd) { return sync4(fd); }
+static int sync4(int fd) { return sync3(fd); }
+static int sync3(int fd) { return sync2(fd); }
+static int sync2(int fd) { return fsync(fd); }
