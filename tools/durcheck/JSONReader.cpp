@@ -5,7 +5,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
-#include <cerrno>
+#include <charconv>
 #include <cstdlib>
 
 namespace json = llvm::json;
@@ -96,11 +96,8 @@ private:
       return true;
     }
     for (;;) {
-      // Nested arrays leave the stack as they found it.
-      json::Value Element(nullptr);
-      if (!value(Element, Depth + 1))
+      if (!element(Depth + 1))
         return false;
-      Pending.push_back(std::move(Element));
       space();
       if (Pos < Text.size() && Text[Pos] == ',') {
         ++Pos;
@@ -118,6 +115,21 @@ private:
     Pending.truncate(First);
     Out = std::move(A);
     return true;
+  }
+
+  // A scalar is read in its place on the stack; a nested array or object,
+  // which grows the stack as it is read, beside it.
+  bool element(unsigned Depth) {
+    space();
+    if (Pos < Text.size() && (Text[Pos] == '[' || Text[Pos] == '{')) {
+      json::Value Nested(nullptr);
+      if (!value(Nested, Depth))
+        return false;
+      Pending.push_back(std::move(Nested));
+      return true;
+    }
+    Pending.emplace_back(nullptr);
+    return value(Pending.back(), Depth);
   }
 
   bool object(json::Value &Out, unsigned Depth) {
@@ -188,22 +200,22 @@ private:
       if (!Digits())
         return fail("invalid number");
     }
-    std::string Spelled = Text.slice(Start, Pos).str();
-    errno = 0;
+    llvm::StringRef Spelled = Text.slice(Start, Pos);
     if (Integer) {
-      long long I = std::strtoll(Spelled.c_str(), nullptr, 10);
-      if (errno == 0) {
-        Out = int64_t(I);
+      int64_t I;
+      if (auto [End, Err] = std::from_chars(Spelled.begin(), Spelled.end(), I);
+          Err == std::errc()) {
+        Out = I;
         return true;
       }
-      errno = 0;
-      unsigned long long U = std::strtoull(Spelled.c_str(), nullptr, 10);
-      if (errno == 0 && Spelled[0] != '-') {
-        Out = uint64_t(U);
+      uint64_t U;
+      if (auto [End, Err] = std::from_chars(Spelled.begin(), Spelled.end(), U);
+          Err == std::errc()) {
+        Out = U;
         return true;
       }
     }
-    Out = std::strtod(Spelled.c_str(), nullptr);
+    Out = std::strtod(Spelled.str().c_str(), nullptr);
     return true;
   }
 
