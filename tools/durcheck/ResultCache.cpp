@@ -43,9 +43,11 @@ const std::string &binaryHash() {
         nullptr, reinterpret_cast<void *>(&binaryHash));
     auto Buffer = llvm::MemoryBuffer::getFile(Self, /*IsText=*/false,
                                               /*RequiresNullTerminator=*/false);
-    // Unreadable, it still keys apart from every readable build.
-    std::vector<std::string> Parts{Buffer ? (*Buffer)->getBuffer().str()
-                                          : "unreadable"};
+    // Unreadable, it still keys apart from every readable build. The
+    // mapped binary is hashed in place: a copy of it cost more than the
+    // hash.
+    llvm::StringRef Binary = Buffer ? (*Buffer)->getBuffer() : "unreadable";
+    std::vector<std::string> Parts;
     auto Maps = llvm::MemoryBuffer::getFileAsStream("/proc/self/maps");
     std::set<std::string> Libraries;
     llvm::SmallVector<llvm::StringRef, 0> Lines;
@@ -65,7 +67,9 @@ const std::string &binaryHash() {
           std::to_string(
               Status.getLastModificationTime().time_since_epoch().count()));
     }
-    return hashText(std::vector<llvm::StringRef>(Parts.begin(), Parts.end()));
+    std::vector<llvm::StringRef> Refs{Binary};
+    Refs.insert(Refs.end(), Parts.begin(), Parts.end());
+    return hashText(Refs);
   }();
   return Hash;
 }
