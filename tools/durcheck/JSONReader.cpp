@@ -262,14 +262,22 @@ private:
 
   bool string(std::string &Out) {
     ++Pos;
+    // One pass finds the run's end, refuses control characters and notes
+    // whether UTF-8 needs checking: most strings are plain ASCII.
+    bool Ascii = true;
     for (;;) {
-      size_t Plain = Text.find_first_of("\"\\", Pos);
-      if (Plain == llvm::StringRef::npos)
+      size_t Plain = Pos;
+      for (; Plain < Text.size(); ++Plain) {
+        unsigned char C = Text[Plain];
+        if (C == '"' || C == '\\')
+          break;
+        if (C < 0x20)
+          return fail("control character in string");
+        Ascii &= C < 0x80;
+      }
+      if (Plain == Text.size())
         return fail("unterminated string");
-      llvm::StringRef Run = Text.slice(Pos, Plain);
-      if (llvm::any_of(Run, [](char C) { return (unsigned char)C < 0x20; }))
-        return fail("control character in string");
-      Out.append(Run.begin(), Run.end());
+      Out.append(Text.begin() + Pos, Text.begin() + Plain);
       Pos = Plain + 1;
       if (Text[Plain] == '"')
         break;
@@ -305,7 +313,7 @@ private:
         return fail("invalid escape");
       }
     }
-    return json::isUTF8(Out) || fail("invalid UTF-8 in string");
+    return Ascii || json::isUTF8(Out) || fail("invalid UTF-8 in string");
   }
 
   llvm::StringRef Text;
