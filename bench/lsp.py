@@ -18,12 +18,15 @@ leveldb), on its largest unit (the largest source file):
                 any edit.
   single file   the wall time of durcheck -p DB FILE, a process after each
                 toggle, so that both see the same load
+  join          the join's own time after each save, from the server's
+                "joined N units, K changed, in T ms" log message
   RSS           the server's resident set after the initial pass, against
                 the peak of one durcheck -p DB -j1 over the whole database.
 
 and prints the medians and the ratios didSave / single file (the language
-server issue wants at most 1.2) and RSS / -j1 peak (at most 2). It asserts
-nothing: the machine is noisy.
+server issue wants at most 1.2), the join's time (at most 50 ms for 1,000
+units) and RSS / -j1 peak (at most 2). It asserts nothing: the machine is
+noisy.
 """
 
 import argparse
@@ -88,33 +91,42 @@ def latencies(durcheck, db_dir, path, runs):
     doc = {"uri": uri(path)}
     c.send({"method": "textDocument/didOpen", "params": {"textDocument": dict(
         doc, languageId="cpp", version=1, text=base)}})
-    times, singles = [], []
+    times, singles, joins = [], [], []
     # The first toggle also waits for the open's analysis: not counted.
     for i in range(2 * runs + 1):
         text = base + BUG if i % 2 == 0 else base
         c.send({"method": "textDocument/didChange", "params": {
             "textDocument": dict(doc, version=i + 2),
             "contentChanges": [{"text": text}]}})
+        # The server logs each join before it publishes what it found.
+        c.kept = [m for m in c.kept if m.get("method") != "window/logMessage"]
         start = time.perf_counter()
         c.send({"method": "textDocument/didSave",
                 "params": {"textDocument": doc}})
         c.must(lambda m: m.get("method") == "textDocument/publishDiagnostics"
                and m["params"]["uri"] == doc["uri"], "diagnostics")
+        log = c.must(lambda m: m.get("method") == "window/logMessage" and
+                     m["params"]["message"].startswith("joined "),
+                     "the join's log message")
         if i:
             times.append(time.perf_counter() - start)
+            joins.append(int(log["params"]["message"].split()[-2]) / 1000)
             singles.append(single_file(durcheck, db_dir, path))
     c.response(c.request("shutdown", None))
     c.send({"method": "exit"})
     c.proc.wait()
-    return statistics.median(times), statistics.median(singles), rss
+    return (statistics.median(times), statistics.median(singles),
+            statistics.median(joins), rss)
 
 
 def table(rows):
     return markdown_table(
-        "| corpus | unit | single file s | didSave to publish s | ratio | "
-        "server RSS after pass MiB | -j1 peak RSS MiB | ratio |",
-        "| {corpus} | {unit} | {single:.3f} | {save:.3f} | {latency:.2f} | "
-        "{rss:.0f} | {peak:.0f} | {memory:.2f} |", rows)
+        "| corpus | units | unit | single file s | didSave to publish s | "
+        "ratio | join ms | server RSS after pass MiB | -j1 peak RSS MiB | "
+        "ratio |",
+        "| {corpus} | {units} | {unit} | {single:.3f} | {save:.3f} | "
+        "{latency:.2f} | {join:.0f} | {rss:.0f} | {peak:.0f} | {memory:.2f} |",
+        rows)
 
 
 def main():
@@ -128,10 +140,12 @@ def main():
     for name in args.corpora:
         db_dir = os.path.join(args.db_root, name)
         path = largest_unit(db_dir)
-        save, single, rss = latencies(durcheck, db_dir, path, args.runs)
+        save, single, join, rss = latencies(durcheck, db_dir, path,
+                                            args.runs)
         peak = measure([durcheck, "-p", db_dir, "-j1", "--quiet",
                         "--format=json", "--output=/dev/null"])[1]
-        rows.append({"corpus": name, "unit": os.path.basename(path),
+        rows.append({"corpus": name, "units": len(load_units(db_dir)),
+                     "unit": os.path.basename(path), "join": join * 1000,
                      "single": single, "save": save, "latency": save / single,
                      "rss": rss / 1024, "peak": peak / 1024,
                      "memory": rss / peak})

@@ -25,8 +25,8 @@ struct CheckEntry {
   llvm::StringLiteral Name;
   std::unique_ptr<clang::tidy::ClangTidyCheck> (*Make)(
       llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  /// Null for a check that needs no other unit.
-  crosstu::JoinFunction Join;
+  /// Makes the check's join; null for a check that needs no other unit.
+  std::unique_ptr<crosstu::Joiner> (*MakeJoiner)();
 };
 
 /// Every check, sorted by name.

@@ -15,6 +15,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <numeric>
 
 namespace durcheck::rename {
 
@@ -27,33 +28,99 @@ std::string Program::qualify(llvm::StringRef Name, unsigned Unit) const {
   return Name.str();
 }
 
-void Program::addUnit(const UnitGraphs &Graphs,
-                      llvm::ArrayRef<std::string> Files) {
-  unsigned Unit = Units.size();
-  Units.push_back(&Graphs);
-  for (const FunctionGraph &F : Graphs.Functions) {
-    std::string Name = qualify(F.Name, Unit);
-    // A function defined in a header is the same in every unit that
-    // includes it: the first definition stands for all.
-    std::string Where = F.Where.File < Files.size()
-                            ? Files[F.Where.File]
-                            : std::to_string(F.Where.File);
-    if (!Definitions
-             .insert(Name + "@" + Where + ":" + std::to_string(F.Where.Offset))
-             .second)
-      continue;
-    ByName[Name].push_back(Functions.size());
-    for (const std::string &Base : F.Overrides)
-      Overriders[qualify(Base, Unit)].push_back(Functions.size());
-    Functions.push_back({&F, Unit});
+unsigned Program::functionFor(const FunctionGraph &G, unsigned Unit,
+                              llvm::ArrayRef<std::string> Files) {
+  std::string Name = qualify(G.Name, Unit);
+  std::string Where = G.Where.File < Files.size()
+                          ? Files[G.Where.File]
+                          : std::to_string(G.Where.File);
+  auto [It, New] = Definitions.try_emplace(Name + "@" + Where + ":" +
+                                               std::to_string(G.Where.Offset),
+                                           Functions.size());
+  if (New) {
+    Functions.emplace_back();
+    Names.push_back(std::move(Name));
+    Candidates.emplace_back();
+    Calls.emplace_back();
+    Callers.emplace_back();
   }
-  for (const SlotStore &S : Graphs.Slots)
-    if (auto It = ByName.find(qualify(S.Function, Unit)); It != ByName.end()) {
-      std::vector<unsigned> &Targets = SlotTargets[qualify(S.Slot, Unit)];
-      for (unsigned F : It->second)
-        if (!llvm::is_contained(Targets, F))
-          Targets.push_back(F);
-    }
+  return It->second;
+}
+
+void Program::setOverrides(unsigned F, bool Add) {
+  for (const std::string &Base : Functions[F].Graph->Overrides) {
+    std::string Key = qualify(Base, Functions[F].Unit);
+    std::vector<unsigned> &Of = Overriders[Key];
+    if (Add)
+      Of.push_back(F);
+    else
+      llvm::erase(Of, F);
+    TouchedNames.insert(Key);
+  }
+}
+
+void Program::pickGraph(unsigned F) {
+  Function Now;
+  if (!Candidates[F].empty())
+    Now = {Candidates[F].front().Graph, Candidates[F].front().Unit};
+  if (Now.Graph == Functions[F].Graph)
+    return;
+  bool WasDefined = Functions[F].Graph;
+  if (WasDefined)
+    setOverrides(F, false);
+  Functions[F] = Now;
+  if (Now.Graph)
+    setOverrides(F, true);
+  if (WasDefined != bool(Now.Graph)) {
+    std::vector<unsigned> &Same = ByName[Names[F]];
+    if (Now.Graph)
+      Same.insert(llvm::lower_bound(Same, F), F);
+    else
+      llvm::erase(Same, F);
+    TouchedNames.insert(Names[F]);
+  }
+  Regraphed.insert(F);
+}
+
+void Program::setUnit(unsigned Index, const UnitGraphs *Graphs,
+                      llvm::ArrayRef<std::string> Files) {
+  if (Index >= Units.size())
+    Units.resize(Index + 1);
+  UnitEntry &U = Units[Index];
+  for (unsigned F : U.Defines) {
+    llvm::erase_if(Candidates[F],
+                   [&](const Candidate &C) { return C.Unit == Index; });
+    pickGraph(F);
+  }
+  for (const std::string &Slot : U.StoresInto) {
+    llvm::erase_if(Stores[Slot],
+                   [&](const auto &S) { return S.first == Index; });
+    TouchedSlots.insert(Slot);
+  }
+  U = UnitEntry();
+  U.Graphs = Graphs;
+  if (!Graphs)
+    return;
+  for (const FunctionGraph &G : Graphs->Functions) {
+    unsigned F = functionFor(G, Index, Files);
+    auto &Of = Candidates[F];
+    auto At = llvm::partition_point(
+        Of, [&](const Candidate &C) { return C.Unit < Index; });
+    // A unit defines a function once: the first definition stands.
+    if (At != Of.end() && At->Unit == Index)
+      continue;
+    Of.insert(At, {Index, &G});
+    U.Defines.push_back(F);
+    pickGraph(F);
+  }
+  for (const SlotStore &S : Graphs->Slots) {
+    std::string Slot = qualify(S.Slot, Index);
+    std::string Name = qualify(S.Function, Index);
+    StoredIn[Name].insert(Slot);
+    Stores[Slot].emplace_back(Index, std::move(Name));
+    TouchedSlots.insert(Slot);
+    U.StoresInto.push_back(std::move(Slot));
+  }
 }
 
 std::vector<unsigned> Program::resolve(const Callee &C, unsigned Unit) const {
@@ -63,20 +130,25 @@ std::vector<unsigned> Program::resolve(const Callee &C, unsigned Unit) const {
   if (Name.starts_with("@"))
     Name = Qualified = qualify(C.Name, Unit);
   std::vector<unsigned> Out;
+  auto AddNamed = [&](llvm::StringRef Of) {
+    if (auto It = ByName.find(Of); It != ByName.end())
+      llvm::append_range(Out, It->second);
+  };
   switch (C.Kind) {
   case Callee::Direct:
-    if (auto It = ByName.find(Name); It != ByName.end())
-      Out = It->second;
+    AddNamed(Name);
     break;
   case Callee::Virtual:
-    if (auto It = ByName.find(Name); It != ByName.end())
-      Out = It->second;
+    AddNamed(Name);
     if (auto It = Overriders.find(Name); It != Overriders.end())
       llvm::append_range(Out, It->second);
     break;
   case Callee::Slot:
-    if (auto It = SlotTargets.find(Name); It != SlotTargets.end())
-      Out = It->second;
+    // Whatever any unit stores into the slot, in whichever order the units
+    // come.
+    if (auto It = Stores.find(Name); It != Stores.end())
+      for (const auto &Stored : It->second)
+        AddNamed(Stored.second);
     break;
   }
   llvm::sort(Out);
@@ -84,30 +156,117 @@ std::vector<unsigned> Program::resolve(const Callee &C, unsigned Unit) const {
   return Out;
 }
 
+bool Program::Links::operator==(const Links &O) const {
+  return Targets == O.Targets && Calls.size() == O.Calls.size() &&
+         llvm::all_of(llvm::zip(Calls, O.Calls), [](const auto &Pair) {
+           const Call &A = std::get<0>(Pair), &B = std::get<1>(Pair);
+           return A.E == B.E && A.Begin == B.Begin && A.End == B.End;
+         });
+}
+
+Program::Links Program::linksOf(unsigned F) {
+  Links Out;
+  if (!Functions[F].Graph)
+    return Out;
+  unsigned Unit = Functions[F].Unit;
+  for (const Block &B : Functions[F].Graph->Blocks)
+    for (const Event &E : B.Events)
+      if (E.Kind == EventKind::Call) {
+        auto &Named = E.Target.Kind == Callee::Slot ? SlotCallers : NameCallers;
+        if (llvm::StringRef(E.Target.Name).starts_with("@"))
+          Named[qualify(E.Target.Name, Unit)].insert(F);
+        else
+          Named[E.Target.Name].insert(F);
+        std::vector<unsigned> Targets = resolve(E.Target, Unit);
+        // Most calls reach nothing the program defines: callees() finds
+        // no entry for them.
+        if (Targets.empty())
+          continue;
+        Out.Calls.push_back({&E, unsigned(Out.Targets.size()),
+                             unsigned(Out.Targets.size() + Targets.size())});
+        llvm::append_range(Out.Targets, Targets);
+      }
+  llvm::sort(Out.Calls, [](const Links::Call &A, const Links::Call &B) {
+    return A.E < B.E;
+  });
+  return Out;
+}
+
+void Program::relink(unsigned F, std::vector<bool> &IsChanged) {
+  Links New = linksOf(F);
+  bool Same = New == Calls[F];
+  auto Distinct = [](const Links &L) {
+    std::vector<unsigned> T = L.Targets;
+    llvm::sort(T);
+    T.erase(std::unique(T.begin(), T.end()), T.end());
+    return T;
+  };
+  if (!Same) {
+    // Whether a function is called at all decides where an obligation is
+    // reported: a callee that gains or loses its last caller changes too.
+    for (unsigned T : Distinct(Calls[F])) {
+      llvm::erase(Callers[T], F);
+      if (Callers[T].empty())
+        IsChanged[T] = true;
+    }
+    for (unsigned T : Distinct(New)) {
+      if (Callers[T].empty())
+        IsChanged[T] = true;
+      Callers[T].insert(llvm::lower_bound(Callers[T], F), F);
+    }
+    Calls[F] = std::move(New);
+  }
+  if (!Same || Regraphed.count(F))
+    IsChanged[F] = true;
+  if (!Regraphed.count(F))
+    return;
+  Shape Now;
+  if (const FunctionGraph *G = Functions[F].Graph)
+    Now = {true, G->Guards, G->Display};
+  if (!(Now == Shapes[F])) {
+    Reshaped[F] = true;
+    Shapes[F] = std::move(Now);
+  }
+}
+
 void Program::link() {
-  Calls.clear();
-  Calls.resize(Functions.size());
-  HasCallers.assign(Functions.size(), false);
+  for (const auto &Name : TouchedNames)
+    if (auto It = StoredIn.find(Name.getKey()); It != StoredIn.end())
+      for (const auto &Slot : It->second)
+        TouchedSlots.insert(Slot.getKey());
+  std::vector<unsigned> Relink(Regraphed.begin(), Regraphed.end());
+  auto AddCallers = [&](const llvm::StringMap<llvm::DenseSet<unsigned>> &Of,
+                        const llvm::StringSet<> &Touched) {
+    for (const auto &Key : Touched)
+      if (auto It = Of.find(Key.getKey()); It != Of.end())
+        Relink.insert(Relink.end(), It->second.begin(), It->second.end());
+  };
+  AddCallers(NameCallers, TouchedNames);
+  AddCallers(SlotCallers, TouchedSlots);
+  llvm::sort(Relink);
+  Relink.erase(std::unique(Relink.begin(), Relink.end()), Relink.end());
+  std::vector<bool> IsChanged(Functions.size(), false);
+  Reshaped.assign(Functions.size(), false);
+  Shapes.resize(Functions.size());
+  for (unsigned F : Relink)
+    relink(F, IsChanged);
+  Changed.clear();
   for (unsigned F = 0; F < Functions.size(); ++F)
-    for (const Block &B : Functions[F].Graph->Blocks)
-      for (const Event &E : B.Events)
-        if (E.Kind == EventKind::Call) {
-          std::vector<unsigned> Targets = resolve(E.Target, Functions[F].Unit);
-          for (unsigned T : Targets)
-            HasCallers[T] = true;
-          // Most calls reach nothing the program defines: callees() finds
-          // no entry for them.
-          if (!Targets.empty())
-            Calls[F][&E] = std::move(Targets);
-        }
+    if (IsChanged[F])
+      Changed.push_back(F);
+  Regraphed.clear();
+  TouchedNames.clear();
+  TouchedSlots.clear();
 }
 
 llvm::ArrayRef<unsigned> Program::callees(unsigned Caller,
                                           const Event &Call) const {
-  auto It = Calls[Caller].find(&Call);
-  if (It == Calls[Caller].end())
+  const Links &L = Calls[Caller];
+  auto It = llvm::partition_point(
+      L.Calls, [&](const Links::Call &C) { return C.E < &Call; });
+  if (It == L.Calls.end() || It->E != &Call)
     return {};
-  return It->second;
+  return llvm::ArrayRef(L.Targets).slice(It->Begin, It->End - It->Begin);
 }
 
 namespace {
@@ -823,23 +982,25 @@ Summary FunctionAnalysis::run(std::vector<ReportSite> *Found) {
 
 //===-- Bottom-up over the call graph -------------------------------------===//
 
-// The strongly connected components of the call graph, callees first
-// (Tarjan's algorithm, without recursion).
-std::vector<std::vector<unsigned>> componentsBottomUp(const Program &P) {
+// The strongly connected components of the call graph among the functions
+// In holds, callees first (Tarjan's algorithm, without recursion). In holds
+// every caller of the functions it holds, so it holds whole components.
+std::vector<std::vector<unsigned>>
+componentsBottomUp(const Program &P, const std::vector<bool> &In) {
   unsigned N = P.functions().size();
   std::vector<std::vector<unsigned>> Succs(N);
   for (unsigned F = 0; F < N; ++F)
-    for (const Block &B : P.functions()[F].Graph->Blocks)
-      for (const Event &E : B.Events)
-        if (E.Kind == EventKind::Call)
-          llvm::append_range(Succs[F], P.callees(F, E));
+    if (In[F])
+      for (unsigned C : P.callees(F))
+        if (In[C])
+          Succs[F].push_back(C);
   std::vector<int> Index(N, -1), Low(N, 0);
   std::vector<bool> OnStack(N, false);
   std::vector<unsigned> Stack;
   std::vector<std::vector<unsigned>> Components;
   int Next = 0;
   for (unsigned Root = 0; Root < N; ++Root) {
-    if (Index[Root] >= 0)
+    if (!In[Root] || Index[Root] >= 0)
       continue;
     std::vector<std::pair<unsigned, unsigned>> Frames{{Root, 0}};
     Index[Root] = Low[Root] = Next++;
@@ -907,35 +1068,45 @@ bool callDischarges(const Program &P, const std::vector<Summary> &Summaries,
          });
 }
 
-// The files held by globals whose directory some function of the program
-// syncs: fsync_parent_path(tar->path) in a finish entry.
+// The files held by globals whose directory F syncs:
+// fsync_parent_path(tar->path) in a finish entry.
 std::vector<AccessPath>
-globalsDirSynced(const Program &P, const std::vector<Summary> &Summaries) {
+globalsDirSyncedBy(const Program &P, const std::vector<Summary> &Summaries,
+                   unsigned F) {
   std::vector<AccessPath> Synced;
-  for (unsigned F = 0; F < P.functions().size(); ++F)
-    for (const Block &B : P.functions()[F].Graph->Blocks)
-      for (const Event &E : B.Events)
-        if (E.Kind == EventKind::DirSync ||
-            (E.Kind == EventKind::Call && callDischarges(P, Summaries, F, E)))
-          for (const SpelledValue &Arg : E.Args)
-            if (Arg.Value.Root == AccessPath::Global)
-              Synced.push_back(Arg.Value);
-  llvm::sort(Synced);
-  Synced.erase(std::unique(Synced.begin(), Synced.end()), Synced.end());
+  for (const Block &B : P.functions()[F].Graph->Blocks)
+    for (const Event &E : B.Events) {
+      if (E.Kind != EventKind::DirSync && E.Kind != EventKind::Call)
+        continue;
+      auto Global = [](const SpelledValue &Arg) {
+        return Arg.Value.Root == AccessPath::Global;
+      };
+      if (llvm::none_of(E.Args, Global) ||
+          (E.Kind == EventKind::Call && !callDischarges(P, Summaries, F, E)))
+        continue;
+      for (const SpelledValue &Arg : E.Args)
+        if (Global(Arg))
+          Synced.push_back(Arg.Value);
+    }
   return Synced;
 }
 
 // A file held by a global outlives the calls that create and fsync it, and
 // the object's owner may sync its directory on a path no call chain shows:
 // PostgreSQL's tar WAL method syncs the archive's directory in its finish
-// entry. A directory sync of the same file anywhere discharges it.
-void dropDeferredSyncs(const Program &P, const std::vector<Summary> &Summaries,
+// entry. A directory sync of the same file anywhere (SyncedBy, per
+// function) discharges it.
+void dropDeferredSyncs(llvm::ArrayRef<std::vector<AccessPath>> SyncedBy,
                        std::vector<UnsyncedRename> &Found) {
   if (llvm::none_of(Found, [](const UnsyncedRename &R) {
         return R.Destination.Value.Root == AccessPath::Global;
       }))
     return;
-  std::vector<AccessPath> Synced = globalsDirSynced(P, Summaries);
+  std::vector<AccessPath> Synced;
+  for (const std::vector<AccessPath> &By : SyncedBy)
+    llvm::append_range(Synced, By);
+  llvm::sort(Synced);
+  Synced.erase(std::unique(Synced.begin(), Synced.end()), Synced.end());
   llvm::erase_if(Found, [&](const UnsyncedRename &R) {
     return R.Destination.Value.Root == AccessPath::Global &&
            std::binary_search(Synced.begin(), Synced.end(),
@@ -943,94 +1114,259 @@ void dropDeferredSyncs(const Program &P, const std::vector<Summary> &Summaries,
   });
 }
 
-/// The findings of one analysis over P. Paths, when given, are another
-/// analysis's summaries, whose paths a function where nothing is pending
-/// borrows instead of running; its own summaries are left in Out.
-std::vector<UnsyncedRename> findUnsynced(const Program &P, bool Creations,
-                                         const std::vector<Summary> *Paths,
-                                         std::vector<Summary> *Out = nullptr) {
-  std::vector<Summary> Summaries(P.functions().size());
-  std::vector<ReportSite> Found;
-  for (const std::vector<unsigned> &Component : componentsBottomUp(P)) {
-    bool Recursive = Component.size() > 1 || callsItself(P, Component[0]);
-    if (Paths && llvm::all_of(Component, [&](unsigned F) {
-          return FunctionAnalysis(P, Summaries, F, Creations).nothingPending();
-        })) {
-      // No obligation can arise in the component: its summaries are what
-      // its events say, to a fixpoint where it recurses, and Paths's paths.
-      for (unsigned Round = 0; Round < (Recursive ? MaxRounds : 1); ++Round) {
-        bool Changed = false;
-        for (unsigned F : Component) {
-          Summary S = FunctionAnalysis(P, Summaries, F, Creations)
-                          .summaryWithPaths((*Paths)[F]);
-          Changed |= !(S == Summaries[F]);
-          Summaries[F] = std::move(S);
-        }
-        if (!Changed)
-          break;
-      }
-      continue;
-    }
-    // Discharging is a property of every path: solved from the top, so
-    // that a recursive sync of a tree discharges like its base case.
-    if (Recursive)
-      for (unsigned F : Component)
-        Summaries[F].Discharges = Mask(~0u);
-    // A function that does not call itself needs no summary but its own:
-    // one run gives both its summary and its findings.
-    if (!Recursive) {
-      Summaries[Component[0]] =
-          FunctionAnalysis(P, Summaries, Component[0], Creations).run(&Found);
-      continue;
-    }
-    for (unsigned Round = 0; Round < MaxRounds; ++Round) {
-      bool Changed = false;
-      for (unsigned F : Component) {
-        Summary S = FunctionAnalysis(P, Summaries, F, Creations).run(nullptr);
-        if (!(S == Summaries[F])) {
-          Summaries[F] = std::move(S);
-          Changed = true;
-        }
-      }
-      if (!Changed)
-        break;
-    }
-    // Findings come from the final summaries only.
-    for (unsigned F : Component)
-      FunctionAnalysis(P, Summaries, F, Creations).run(&Found);
-  }
-  if (Creations)
-    dropDeferredSyncs(P, Summaries, Found);
-  if (Out)
-    *Out = std::move(Summaries);
-  llvm::sort(Found, [](const UnsyncedRename &A, const UnsyncedRename &B) {
-    return std::tie(A.Function, A.Anchor) < std::tie(B.Function, B.Anchor);
-  });
-  Found.erase(std::unique(Found.begin(), Found.end(),
-                          [](const UnsyncedRename &A, const UnsyncedRename &B) {
-                            return A.Function == B.Function &&
-                                   A.Anchor == B.Anchor;
-                          }),
-              Found.end());
-  return Found;
+//===-- What callers see of a summary -------------------------------------===//
+
+template <typename T, typename SameFn>
+bool sameEach(const std::vector<T> &A, const std::vector<T> &B, SameFn Same) {
+  return A.size() == B.size() &&
+         llvm::all_of(llvm::zip(A, B), [&](const auto &Pair) {
+           return Same(std::get<0>(Pair), std::get<1>(Pair));
+         });
+}
+
+bool sameSpelling(const Spelling &A, const Spelling &B) {
+  return A.Message == B.Message && A.Code == B.Code && A.Pure == B.Pure &&
+         A.Literal == B.Literal && A.CharPointer == B.CharPointer;
+}
+
+bool sameValue(const SpelledValue &A, const SpelledValue &B) {
+  return A.Value == B.Value && sameSpelling(A.Spelled, B.Spelled);
+}
+
+bool sameHop(const Hop &A, const Hop &B) {
+  return A.Function == B.Function && A.Anchor == B.Anchor &&
+         sameSpelling(A.Source, B.Source) &&
+         sameSpelling(A.Destination, B.Destination);
+}
+
+bool sameSite(const ReportSite &A, const ReportSite &B) {
+  return A.Function == B.Function && A.Anchor == B.Anchor && A.Via == B.Via &&
+         sameValue(A.Destination, B.Destination) &&
+         A.DirFd.has_value() == B.DirFd.has_value() &&
+         (!A.DirFd || sameValue(*A.DirFd, *B.DirFd)) &&
+         A.DirFdConstant == B.DirFdConstant &&
+         A.LeavesAt.Kind == B.LeavesAt.Kind && A.LeavesAt.At == B.LeavesAt.At &&
+         sameEach(A.Chain, B.Chain, sameHop) && A.Creation == B.Creation;
+}
+
+bool sameLeft(const LeftObligation &A, const LeftObligation &B) {
+  return sameValue(A.Source, B.Source) &&
+         sameValue(A.Destination, B.Destination) &&
+         sameEach(A.Chain, B.Chain, sameHop) &&
+         bool(A.Intent) == bool(B.Intent) &&
+         (!A.Intent || sameSite(*A.Intent, *B.Intent)) && A.Depth == B.Depth &&
+         A.When == B.When;
+}
+
+// Summary's == is what ends a fixpoint; a caller copies more of a summary
+// than that: spellings, chains and report sites.
+bool sameForCallers(const Summary &A, const Summary &B) {
+  return A == B && sameEach(A.Leaves, B.Leaves, sameLeft);
 }
 
 } // namespace
 
+/// One analysis over a program, renames' or creations', with each
+/// function's summary and the findings its analysis made.
+struct Analysis::Pass {
+  explicit Pass(bool Creations) : Creations(Creations) {}
+
+  const bool Creations;
+  std::vector<Summary> Summaries;
+  std::vector<std::vector<ReportSite>> FoundBy;
+  /// In the creation analysis: per function, the files held by globals
+  /// whose directory it syncs.
+  std::vector<std::vector<AccessPath>> GlobalsSyncedBy;
+
+  /// Brings the summaries and findings up to date after a link: the
+  /// functions Seeds are analysed again, and so are the callers of each
+  /// function whose summary callers see changes, transitively. Paths, when
+  /// given, is another analysis, whose paths a function where nothing is
+  /// pending borrows instead of running. Returns, as a mask, the functions
+  /// whose summary callers see changed.
+  std::vector<bool> update(const Program &P, llvm::ArrayRef<unsigned> Seeds,
+                           const Pass *Paths);
+  void analyse(const Program &P, const std::vector<unsigned> &Component,
+               const Pass *Paths);
+  std::vector<UnsyncedRename> findings(const Program &P) const;
+};
+
+std::vector<bool> Analysis::Pass::update(const Program &P,
+                                         llvm::ArrayRef<unsigned> Seeds,
+                                         const Pass *Paths) {
+  unsigned N = P.functions().size();
+  Summaries.resize(N);
+  FoundBy.resize(N);
+  GlobalsSyncedBy.resize(N);
+  // What a change can reach: the callers, transitively. Most of them see
+  // no change in their callees' summaries, and keep their own.
+  std::vector<bool> Seeded(N, false), In(N, false), Dirty(N, false);
+  std::vector<unsigned> Work;
+  for (unsigned F : Seeds) {
+    Seeded[F] = In[F] = true;
+    Work.push_back(F);
+  }
+  while (!Work.empty()) {
+    unsigned F = Work.back();
+    Work.pop_back();
+    for (unsigned C : P.callers(F))
+      if (!In[C]) {
+        In[C] = true;
+        Work.push_back(C);
+      }
+  }
+  for (unsigned F : Seeds)
+    if (!P.functions()[F].Graph) {
+      In[F] = false;
+      Dirty[F] = true;
+      Summaries[F] = Summary();
+      FoundBy[F].clear();
+      GlobalsSyncedBy[F].clear();
+    }
+  for (const std::vector<unsigned> &Component : componentsBottomUp(P, In)) {
+    bool Again = llvm::any_of(Component, [&](unsigned F) {
+      return Seeded[F] ||
+             llvm::any_of(P.callees(F), [&](unsigned C) { return Dirty[C]; });
+    });
+    if (!Again)
+      continue;
+    std::vector<Summary> Before;
+    for (unsigned F : Component) {
+      Before.push_back(std::move(Summaries[F]));
+      Summaries[F] = Summary();
+      FoundBy[F].clear();
+    }
+    analyse(P, Component, Paths);
+    for (auto [F, Old] : llvm::zip(Component, Before)) {
+      Dirty[F] = P.reshaped(F) || !sameForCallers(Old, Summaries[F]);
+      if (Creations)
+        GlobalsSyncedBy[F] = globalsDirSyncedBy(P, Summaries, F);
+    }
+  }
+  return Dirty;
+}
+
+void Analysis::Pass::analyse(const Program &P,
+                             const std::vector<unsigned> &Component,
+                             const Pass *Paths) {
+  bool Recursive = Component.size() > 1 || callsItself(P, Component[0]);
+  if (Paths && llvm::all_of(Component, [&](unsigned F) {
+        return FunctionAnalysis(P, Summaries, F, Creations).nothingPending();
+      })) {
+    // No obligation can arise in the component: its summaries are what
+    // its events say, to a fixpoint where it recurses, and Paths's paths.
+    for (unsigned Round = 0; Round < (Recursive ? MaxRounds : 1); ++Round) {
+      bool Changed = false;
+      for (unsigned F : Component) {
+        Summary S = FunctionAnalysis(P, Summaries, F, Creations)
+                        .summaryWithPaths(Paths->Summaries[F]);
+        Changed |= !(S == Summaries[F]);
+        Summaries[F] = std::move(S);
+      }
+      if (!Changed)
+        break;
+    }
+    return;
+  }
+  // A function that does not call itself needs no summary but its own:
+  // one run gives both its summary and its findings.
+  if (!Recursive) {
+    unsigned F = Component[0];
+    Summaries[F] =
+        FunctionAnalysis(P, Summaries, F, Creations).run(&FoundBy[F]);
+    return;
+  }
+  // Discharging is a property of every path: solved from the top, so that
+  // a recursive sync of a tree discharges like its base case.
+  for (unsigned F : Component)
+    Summaries[F].Discharges = Mask(~0u);
+  for (unsigned Round = 0; Round < MaxRounds; ++Round) {
+    bool Changed = false;
+    for (unsigned F : Component) {
+      Summary S = FunctionAnalysis(P, Summaries, F, Creations).run(nullptr);
+      if (!(S == Summaries[F])) {
+        Summaries[F] = std::move(S);
+        Changed = true;
+      }
+    }
+    if (!Changed)
+      break;
+  }
+  // Findings come from the final summaries only.
+  for (unsigned F : Component)
+    FunctionAnalysis(P, Summaries, F, Creations).run(&FoundBy[F]);
+}
+
+std::vector<UnsyncedRename> Analysis::Pass::findings(const Program &P) const {
+  std::vector<ReportSite> Found;
+  for (const std::vector<ReportSite> &Of : FoundBy)
+    llvm::append_range(Found, Of);
+  if (Creations)
+    dropDeferredSyncs(GlobalsSyncedBy, Found);
+  // Two functions may report one site: the first function's report stands,
+  // however the functions were analysed.
+  std::vector<unsigned> Order(Found.size());
+  std::iota(Order.begin(), Order.end(), 0);
+  auto Key = [&](unsigned I) {
+    return std::make_tuple(Found[I].Function, Found[I].Anchor, I);
+  };
+  llvm::sort(Order, [&](unsigned A, unsigned B) { return Key(A) < Key(B); });
+  std::vector<UnsyncedRename> Out;
+  for (unsigned I : Order)
+    if (Out.empty() || Out.back().Function != Found[I].Function ||
+        Out.back().Anchor != Found[I].Anchor)
+      Out.push_back(std::move(Found[I]));
+  return Out;
+}
+
+Analysis::Analysis(Judged What) {
+  if (What != Judged::Creations)
+    Renames = std::make_unique<Pass>(false);
+  if (What != Judged::Renames)
+    Creations = std::make_unique<Pass>(true);
+}
+
+Analysis::~Analysis() = default;
+Analysis::Analysis(Analysis &&) = default;
+Analysis &Analysis::operator=(Analysis &&) = default;
+
+UnsyncedFiles Analysis::update(const Program &P) {
+  UnsyncedFiles Out;
+  if (!Creations) {
+    Renames->update(P, P.changed(), nullptr);
+    Out.Renames = Renames->findings(P);
+    return Out;
+  }
+  if (!Renames) {
+    Creations->update(P, P.changed(), nullptr);
+    Out.Creations = Creations->findings(P);
+    return Out;
+  }
+  // The creation analysis borrows the rename analysis's summaries: where
+  // one changed, the function is analysed again.
+  std::vector<bool> Again = Renames->update(P, P.changed(), nullptr);
+  for (unsigned F : P.changed())
+    Again[F] = true;
+  std::vector<unsigned> Seeds;
+  for (unsigned F = 0; F < Again.size(); ++F)
+    if (Again[F])
+      Seeds.push_back(F);
+  Creations->update(P, Seeds, Renames.get());
+  Out.Renames = Renames->findings(P);
+  Out.Creations = Creations->findings(P);
+  return Out;
+}
+
 std::vector<UnsyncedRename> findUnsyncedRenames(const Program &P) {
-  return findUnsynced(P, false, nullptr);
+  return Analysis(Analysis::Judged::Renames).update(P).Renames;
 }
 
 std::vector<UnsyncedRename> findUnsyncedCreations(const Program &P) {
-  return findUnsynced(P, true, nullptr);
+  return Analysis(Analysis::Judged::Creations).update(P).Creations;
 }
 
 UnsyncedFiles findUnsyncedRenamesAndCreations(const Program &P) {
-  UnsyncedFiles Out;
-  std::vector<Summary> Paths;
-  Out.Renames = findUnsynced(P, false, nullptr, &Paths);
-  Out.Creations = findUnsynced(P, true, &Paths);
-  return Out;
+  return Analysis(Analysis::Judged::Both).update(P);
 }
 
 } // namespace durcheck::rename

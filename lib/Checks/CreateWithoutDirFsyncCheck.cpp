@@ -12,10 +12,8 @@
 
 namespace durcheck {
 
-bool CreateWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
-                                      crosstu::Verdicts &Out,
-                                      std::string &Error) {
-  return joinCreations(Units, Out, Error);
+std::unique_ptr<crosstu::Joiner> CreateWithoutDirFsyncCheck::makeJoiner() {
+  return makeCreationJoiner();
 }
 
 } // namespace durcheck

@@ -18,9 +18,9 @@ public:
                              clang::tidy::ClangTidyContext *Context)
       : RenameWithoutDirFsyncCheck(Name, Context, /*Creations=*/true) {}
 
-  /// The join over every unit's graphs with their creations.
-  static bool join(llvm::ArrayRef<crosstu::UnitView> Units,
-                   crosstu::Verdicts &Out, std::string &Error);
+  /// The join over every unit's graphs with their creations, unless the
+  /// rename check's judges them.
+  static std::unique_ptr<crosstu::Joiner> makeJoiner();
 };
 
 } // namespace durcheck

@@ -10,6 +10,7 @@
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVectorExtras.h"
+#include <numeric>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -327,71 +328,122 @@ bool judgedTogether(llvm::ArrayRef<crosstu::UnitView> Units) {
 
 } // namespace
 
-bool RenameWithoutDirFsyncCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
-                                      crosstu::Verdicts &Out,
-                                      std::string &Error) {
-  return joinGraphs(judgedTogether(Units) ? Judged::Both : Judged::Renames,
-                    Units, Out, Error);
-}
+// The join over the graphs, kept between joins: each join reads the
+// sections of the units that changed, gives them to the program, and
+// brings the analysis up to date. Program units are the join's units.
+class RenameWithoutDirFsyncCheck::GraphJoiner : public crosstu::Joiner {
+public:
+  /// Creations: the creation check's joiner, which judges nothing where
+  /// the rename check's judges both.
+  explicit GraphJoiner(bool Creations) : Creations(Creations) {}
 
-bool RenameWithoutDirFsyncCheck::joinCreations(
-    llvm::ArrayRef<crosstu::UnitView> Units, crosstu::Verdicts &Out,
-    std::string &Error) {
-  return judgedTogether(Units) ||
-         joinGraphs(Judged::Creations, Units, Out, Error);
-}
+  bool join(llvm::ArrayRef<crosstu::UnitView> Units,
+            const std::vector<bool> &Changed, crosstu::Verdicts &Out,
+            std::string &Error) override;
 
-bool RenameWithoutDirFsyncCheck::joinGraphs(
-    Judged What, llvm::ArrayRef<crosstu::UnitView> Units,
-    crosstu::Verdicts &Out, std::string &Error) {
-  bool Creations = What == Judged::Creations;
-  std::vector<rename::UnitGraphs> Graphs;
-  std::vector<unsigned> Present;
-  auto SectionOf = [&](const crosstu::UnitView &U) {
-    return graphsSection(U, Creations);
-  };
-  auto Read = [](const crosstu::UnitView &, const llvm::json::Value &Section,
-                 rename::UnitGraphs &Into, std::string &Why) {
-    llvm::json::Path::Root Root;
-    if (fromJSON(Section, Into, Root))
-      return true;
-    Why = llvm::toString(Root.getError());
-    return false;
-  };
-  if (!crosstu::readSections(Units, SectionOf, Read,
-                             Creations ? "unreadable creation summaries"
-                                       : "unreadable rename summaries",
-                             Graphs, Present, Error))
-    return false;
+private:
+  bool read(llvm::ArrayRef<crosstu::UnitView> Units,
+            const std::vector<bool> &Changed, std::string &Error);
+
+  const bool Creations;
+  std::optional<rename::Analysis::Judged> What;
+  std::vector<std::unique_ptr<rename::UnitGraphs>> Graphs;
   rename::Program Whole;
-  for (unsigned U : Present)
-    Whole.addUnit(Graphs[U], Units[U].Files);
-  Whole.link();
-  auto Verdicts = [&](StringRef Check,
-                      llvm::ArrayRef<rename::UnsyncedRename> Found) {
-    addVerdicts(Check, Found, Whole, Graphs, Present, Units, Out);
-  };
-  if (What == Judged::Both) {
-    rename::UnsyncedFiles Both = rename::findUnsyncedRenamesAndCreations(Whole);
-    Verdicts(RenameCheckName, Both.Renames);
-    Verdicts(CreationCheckName, Both.Creations);
-  } else if (Creations) {
-    Verdicts(CreationCheckName, rename::findUnsyncedCreations(Whole));
-  } else {
-    Verdicts(RenameCheckName, rename::findUnsyncedRenames(Whole));
+  std::optional<rename::Analysis> Analysis;
+};
+
+bool RenameWithoutDirFsyncCheck::GraphJoiner::read(
+    llvm::ArrayRef<crosstu::UnitView> Units, const std::vector<bool> &Changed,
+    std::string &Error) {
+  std::vector<unsigned> Again;
+  for (unsigned U = 0; U < Units.size(); ++U)
+    if (Changed[U])
+      Again.push_back(U);
+  // Converting a large program's sections is much of its first join.
+  std::vector<std::unique_ptr<rename::UnitGraphs>> Read(Again.size());
+  std::vector<std::string> Why(Again.size());
+  llvm::parallelFor(0, Again.size(), [&](size_t I) {
+    const llvm::json::Value *Section =
+        graphsSection(Units[Again[I]], Creations);
+    if (!Section)
+      return;
+    Read[I] = std::make_unique<rename::UnitGraphs>();
+    llvm::json::Path::Root Root;
+    if (!fromJSON(*Section, *Read[I], Root))
+      Why[I] = llvm::toString(Root.getError());
+  });
+  for (unsigned I = 0; I < Again.size(); ++I)
+    if (!Why[I].empty()) {
+      Error = (Creations ? "unreadable creation summaries in "
+                         : "unreadable rename summaries in ") +
+              Units[Again[I]].Origin.str() + ": " + Why[I];
+      return false;
+    }
+  Graphs.resize(Units.size());
+  for (unsigned I = 0; I < Again.size(); ++I) {
+    unsigned U = Again[I];
+    // The program lets go of the old graphs before they are freed.
+    Whole.setUnit(U, Read[I].get(), Units[U].Files);
+    Graphs[U] = std::move(Read[I]);
   }
   return true;
 }
 
+bool RenameWithoutDirFsyncCheck::GraphJoiner::join(
+    llvm::ArrayRef<crosstu::UnitView> Units, const std::vector<bool> &Changed,
+    crosstu::Verdicts &Out, std::string &Error) {
+  bool Together = judgedTogether(Units);
+  if (Creations && Together)
+    return true;
+  using Judged = rename::Analysis::Judged;
+  Judged Now = Together    ? Judged::Both
+               : Creations ? Judged::Creations
+                           : Judged::Renames;
+  std::vector<bool> All(Units.size(), true);
+  bool Fresh = What != Now || Graphs.size() != Units.size();
+  if (Fresh) {
+    What = Now;
+    Graphs.clear();
+    Whole = rename::Program();
+    Analysis.emplace(Now);
+  }
+  if (!read(Units, Fresh ? All : Changed, Error))
+    return false;
+  Whole.link();
+  rename::UnsyncedFiles Found = Analysis->update(Whole);
+  // Only the units that left graphs took part: what the others reported
+  // alone stands.
+  std::vector<unsigned> Present;
+  for (unsigned U = 0; U < Graphs.size(); ++U)
+    if (Graphs[U])
+      Present.push_back(U);
+  if (Now != Judged::Creations)
+    addVerdicts(RenameCheckName, Found.Renames, Whole, Present, Units, Out);
+  if (Now != Judged::Renames)
+    addVerdicts(CreationCheckName, Found.Creations, Whole, Present, Units, Out);
+  return true;
+}
+
+std::unique_ptr<crosstu::Joiner> RenameWithoutDirFsyncCheck::makeJoiner() {
+  return std::make_unique<GraphJoiner>(false);
+}
+
+std::unique_ptr<crosstu::Joiner>
+RenameWithoutDirFsyncCheck::makeCreationJoiner() {
+  return std::make_unique<GraphJoiner>(true);
+}
+
 void RenameWithoutDirFsyncCheck::addVerdicts(
     StringRef Check, llvm::ArrayRef<rename::UnsyncedRename> Found,
-    const rename::Program &Whole, llvm::ArrayRef<rename::UnitGraphs> Graphs,
-    llvm::ArrayRef<unsigned> Present, llvm::ArrayRef<crosstu::UnitView> Units,
-    crosstu::Verdicts &Out) {
+    const rename::Program &Whole, llvm::ArrayRef<unsigned> Present,
+    llvm::ArrayRef<crosstu::UnitView> Units, crosstu::Verdicts &Out) {
+  // The program's units are the join's.
+  std::vector<unsigned> Same(Units.size());
+  std::iota(Same.begin(), Same.end(), 0);
   auto KeyOf = [&](const rename::ReportedRename &R) {
-    return crosstu::FindingKey{
-        Check.str(), Units[Present[R.Warning.Unit]].file(R.Warning.At.File),
-        R.Warning.At.Offset};
+    return crosstu::FindingKey{Check.str(),
+                               Units[R.Warning.Unit].file(R.Warning.At.File),
+                               R.Warning.At.Offset};
   };
   // What each unit reported alone.
   std::map<crosstu::FindingKey, std::string> Alone;
@@ -404,10 +456,10 @@ void RenameWithoutDirFsyncCheck::addVerdicts(
   // What the whole program shows.
   std::set<crosstu::FindingKey> Holds;
   auto Include = [&](unsigned U, unsigned File, StringRef Header) {
-    return recordedInclude(Graphs[Present[U]], File, Header);
+    return recordedInclude(Whole.unit(U), File, Header);
   };
   auto ToMessage = [&](const rename::ReportedMessage &M) {
-    return toMessage(M, Units, Present);
+    return toMessage(M, Units, Same);
   };
   for (const rename::UnsyncedRename &F : Found) {
     rename::ReportedRename R = rename::reportRename(Whole, F, Include);
@@ -424,7 +476,7 @@ void RenameWithoutDirFsyncCheck::addVerdicts(
       Out.Dropped.insert(Key);
     if (!R.Reportable)
       continue;
-    Out.Added.push_back(crosstu::addedFinding(Check, R, Present, ToMessage));
+    Out.Added.push_back(crosstu::addedFinding(Check, R, Same, ToMessage));
   }
   for (const auto &[Key, Signature] : Alone)
     if (!Holds.count(Key))

@@ -41,9 +41,9 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
-  /// The join over every unit's rename graphs.
-  static bool join(llvm::ArrayRef<crosstu::UnitView> Units,
-                   crosstu::Verdicts &Out, std::string &Error);
+  /// The join over every unit's rename graphs, which judges the creations
+  /// too where every unit built the graphs for both checks.
+  static std::unique_ptr<crosstu::Joiner> makeJoiner();
 
 protected:
   /// Creations: the check of new files, whose graphs record creations and
@@ -52,20 +52,17 @@ protected:
   RenameWithoutDirFsyncCheck(llvm::StringRef Name,
                              clang::tidy::ClangTidyContext *Context,
                              bool Creations);
-  /// The join of the creation check, unless the rename check's judged
-  /// the creations with the renames.
-  static bool joinCreations(llvm::ArrayRef<crosstu::UnitView> Units,
-                            crosstu::Verdicts &Out, std::string &Error);
+  /// The join of the creation check, which judges nothing where the
+  /// rename check's judges the creations with the renames.
+  static std::unique_ptr<crosstu::Joiner> makeCreationJoiner();
 
 private:
-  /// What a join over the graphs judges.
-  enum class Judged { Renames, Creations, Both };
-  static bool joinGraphs(Judged What, llvm::ArrayRef<crosstu::UnitView> Units,
-                         crosstu::Verdicts &Out, std::string &Error);
+  class GraphJoiner;
+  /// Verdicts on Found, over the program of the join's units; Present: the
+  /// units that left graphs, whose own findings Found confirms or drops.
   static void addVerdicts(llvm::StringRef Check,
                           llvm::ArrayRef<rename::UnsyncedRename> Found,
                           const rename::Program &Whole,
-                          llvm::ArrayRef<rename::UnitGraphs> Graphs,
                           llvm::ArrayRef<unsigned> Present,
                           llvm::ArrayRef<crosstu::UnitView> Units,
                           crosstu::Verdicts &Out);

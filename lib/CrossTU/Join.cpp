@@ -23,22 +23,42 @@ std::string signature(const Message &Warning, llvm::ArrayRef<Message> Notes) {
   return S;
 }
 
-bool joinAll(llvm::ArrayRef<UnitSections> Units, Verdicts &Out,
-             std::string &Error) {
-  for (const CheckEntry &Check : durabilityChecks()) {
-    if (!Check.Join)
+JoinSession::JoinSession() : Joiners(durabilityChecks().size()) {}
+JoinSession::~JoinSession() = default;
+
+bool JoinSession::join(llvm::ArrayRef<UnitSections> Units,
+                       const std::vector<bool> &Changed, Verdicts &Out,
+                       std::string &Error) {
+  if (Units.size() != this->Units)
+    for (std::unique_ptr<Joiner> &J : Joiners)
+      J.reset();
+  this->Units = Units.size();
+  std::vector<bool> All(Units.size(), true);
+  for (const auto &[Check, J] : llvm::zip(durabilityChecks(), Joiners)) {
+    if (!Check.MakeJoiner)
       continue;
+    // A joiner made now has seen no unit.
+    bool Fresh = !J;
+    if (Fresh)
+      J = Check.MakeJoiner();
     std::vector<UnitView> Views;
     for (const UnitSections &U : Units)
       Views.push_back({U.Files,
                        U.Sections ? U.Sections->get(Check.Name) : nullptr,
                        U.Sections, U.Origin, U.Found});
-    if (!Check.Join(Views, Out, Error)) {
+    if (!J->join(Views, Fresh ? All : Changed, Out, Error)) {
+      J.reset();
       Error = Check.Name.str() + ": " + Error;
       return false;
     }
   }
   return true;
+}
+
+bool joinAll(llvm::ArrayRef<UnitSections> Units, Verdicts &Out,
+             std::string &Error) {
+  return JoinSession().join(Units, std::vector<bool>(Units.size(), true), Out,
+                            Error);
 }
 
 } // namespace durcheck::crosstu

@@ -22,16 +22,16 @@ std::unique_ptr<ClangTidyCheck> make(llvm::StringRef Name,
 // follow. scripts/checks.py add writes a new check's line.
 const CheckEntry Entries[] = {
     {"durability-create-without-dir-fsync", make<CreateWithoutDirFsyncCheck>,
-     &CreateWithoutDirFsyncCheck::join},
+     &CreateWithoutDirFsyncCheck::makeJoiner},
     {"durability-mixed-direct-buffered-io", make<MixedDirectBufferedIoCheck>,
-     &MixedDirectBufferedIoCheck::join},
+     crosstu::joinEveryUnit<&MixedDirectBufferedIoCheck::join>},
     {"durability-rename-without-dir-fsync", make<RenameWithoutDirFsyncCheck>,
-     &RenameWithoutDirFsyncCheck::join},
+     &RenameWithoutDirFsyncCheck::makeJoiner},
     {"durability-rename-without-file-fsync", make<RenameWithoutFileFsyncCheck>,
-     &RenameWithoutFileFsyncCheck::join},
+     crosstu::joinEveryUnit<&RenameWithoutFileFsyncCheck::join>},
     {"durability-unchecked-fsync", make<UncheckedFsyncCheck>, nullptr},
     {"durability-vfork-misuse", make<VforkMisuseCheck>,
-     &VforkMisuseCheck::join},
+     crosstu::joinEveryUnit<&VforkMisuseCheck::join>},
 };
 
 class DurabilityModule : public ClangTidyModule {

@@ -34,12 +34,32 @@ root's file: URI):
   server-request METHOD      wait for a request of the server, print it
   progress-end               wait for the end of work-done progress, print
                              its message
+  sync                       a barrier: returns once the server has handled
+                             everything sent before it (but for the initial
+                             pass: wait for progress-end), and drops the
+                             publishDiagnostics that came before it from
+                             what 'diagnostics' waits for
+  published                  print every file's latest publishDiagnostics
+                             (those left empty are not listed)
+  driver ARG...              run the server's program without --lsp, with
+                             ARG... and --format=json in the root, and print
+                             its findings as 'published' prints them, after
+                             the units it could not analyse
+  compare ARG...             print 'published == driver', the units the
+                             driver could not analyse, and the findings if
+                             both agree, else a diff, and fail
+  echo TEXT...               nothing but its own line: a label for FileCheck
   exit                       send exit, print the server's exit status
 Every wait gives up after 60 seconds, and the client fails if the server
 writes anything to stdout that is not a framed JSON-RPC message.
+
+'published' and 'driver' print each finding as FILE:LINE:COLUMN, 1-based
+with the column in bytes as the driver counts it, then its level, check and
+message, and its notes below it, sorted by place.
 """
 
 import argparse
+import difflib
 import json
 import os
 import queue
@@ -60,6 +80,9 @@ def uri(path):
 class Client:
     def __init__(self, server, root, stderr):
         self.root = os.path.abspath(root)
+        # 'driver' runs it from the root: a relative path must still hold.
+        self.server = [os.path.abspath(server[0]) if os.sep in server[0]
+                       else server[0]] + server[1:]
         self.proc = subprocess.Popen(server, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=stderr)
         self.inbox = queue.Queue()
@@ -68,6 +91,9 @@ class Client:
         self.versions = {}
         self.actions = []
         self.next_id = 1
+        # Every file's latest publishDiagnostics, as the server left it.
+        self.latest = {}
+        self.encoding = "utf-16"
         threading.Thread(target=self.read, daemon=True).start()
 
     def read(self):
@@ -125,6 +151,11 @@ class Client:
             m = item[1]
             if "method" in m and "id" in m:
                 self.send({"id": m["id"], "result": None})
+            # Recorded as it arrives, whatever waits for it, so that
+            # 'published' sees every file's last word.
+            if m.get("method") == "textDocument/publishDiagnostics":
+                p = m["params"]
+                self.latest[self.rel(p["uri"])] = p["diagnostics"]
             if match(m):
                 return m
             self.kept.append(m)
@@ -182,6 +213,77 @@ def show_diagnostic(c, d, indent):
                                      rng(loc["range"]), r["message"]))
 
 
+def byte_column(c, name, p):
+    """The 1-based byte column of protocol position P in file NAME."""
+    if c.encoding == "utf-8":
+        return p["character"] + 1
+    if name in c.buffers:
+        text = c.buffers[name]
+    else:
+        with open(c.path(name), encoding="utf-8") as f:
+            text = f.read()
+    line = text.split("\n")[p["line"]] if text else ""
+    units, i = 0, 0
+    while i < len(line) and units < p["character"]:
+        units += 2 if ord(line[i]) > 0xFFFF else 1
+        i += 1
+    return len(line[:i].encode("utf-8")) + 1
+
+
+# A finding as both sides print it: the warning's place, level, check and
+# message, and its notes' places and messages, in order.
+def published_findings(c):
+    found = []
+    for name, diagnostics in c.latest.items():
+        for d in diagnostics:
+            start = d["range"]["start"]
+            notes = []
+            for r in d.get("relatedInformation", []):
+                note_name = c.rel(r["location"]["uri"])
+                note_start = r["location"]["range"]["start"]
+                notes.append((note_name, note_start["line"] + 1,
+                              byte_column(c, note_name, note_start),
+                              r["message"]))
+            found.append((name, start["line"] + 1,
+                          byte_column(c, name, start),
+                          {1: "error", 2: "warning"}[d["severity"]],
+                          d["code"], d["message"], tuple(notes)))
+    return sorted(found)
+
+
+def driver_findings(c, args):
+    """The findings of a whole-program run, and the units it could not
+    analyse, as the server also leaves those out of the join."""
+    # The server's own program and options, without --lsp.
+    argv = [a for a in c.server if a != "--lsp"] + args + [
+        "--format=json", "--quiet"]
+    run = subprocess.run(argv, cwd=c.root, capture_output=True, text=True,
+                         timeout=TIMEOUT)
+    if run.returncode not in (0, 1, 3):
+        fail("the driver exited with %d: %s" % (run.returncode, run.stderr))
+    report = json.loads(run.stdout)
+    rel = lambda f: os.path.relpath(f, c.root)
+    # A diagnostic's related information needs a place: the server leaves
+    # out notes without a file.
+    found = sorted(
+        (rel(f["file"]), f["line"], f["column"], f["level"], f["check"],
+         f["message"], tuple((rel(n["file"]), n["line"], n["column"],
+                              n["message"]) for n in f["notes"]
+                             if n["file"]))
+        for f in report["findings"])
+    return found, sorted(rel(f["file"]) for f in report["failures"])
+
+
+def findings_lines(found):
+    lines = []
+    for name, line, col, level, check, message, notes in found:
+        lines.append("  %s:%d:%d %s [%s] %s" % (name, line, col, level,
+                                                 check, message))
+        for note in notes:
+            lines.append("    note %s:%d:%d %s" % note)
+    return lines
+
+
 def apply_edits(text, edits):
     lines = text.split("\n")
     starts = [0]
@@ -215,6 +317,8 @@ def run(c, argv):
         r = c.response(c.request("initialize", params))
         print("initialize: " + json.dumps(r.get("result", r.get("error")),
                                           sort_keys=True))
+        c.encoding = (r.get("result") or {}).get("capabilities", {}).get(
+            "positionEncoding", "utf-16")
     elif cmd == "initialized":
         c.send({"method": "initialized", "params": {}})
     elif cmd == "open":
@@ -298,6 +402,49 @@ def run(c, argv):
         m = c.must(lambda m: m.get("method") == "$/progress" and
                    m["params"]["value"]["kind"] == "end", "the progress's end")
         print("progress end: " + m["params"]["value"].get("message", ""))
+    elif cmd == "sync":
+        # The server answers a code action in its worker's queue, after
+        # every analysis queued before it, including a didChange's that
+        # waits for its quiet interval, and publishes before it answers.
+        # The initial pass yields to it: wait for progress-end first.
+        p = {"line": 0, "character": 0}
+        c.response(c.request("textDocument/codeAction", {
+            "textDocument": c.doc(".lsp-client-sync"),
+            "range": {"start": p, "end": p},
+            "context": {"diagnostics": []}}))
+        c.kept = [m for m in c.kept if m.get("method") !=
+                  "textDocument/publishDiagnostics"]
+        print("synced")
+    elif cmd == "published":
+        found = published_findings(c)
+        print("published: %d findings" % len(found))
+        for line in findings_lines(found):
+            print(line)
+    elif cmd == "driver":
+        found, failed = driver_findings(c, args)
+        print("driver: %d findings" % len(found))
+        for name in failed:
+            print("  not analysed: " + name)
+        for line in findings_lines(found):
+            print(line)
+    elif cmd == "compare":
+        found = published_findings(c)
+        published = findings_lines(found)
+        driver_found, failed = driver_findings(c, args)
+        driver = findings_lines(driver_found)
+        if published != driver:
+            print("published != driver:")
+            for line in difflib.unified_diff(driver, published, "driver",
+                                             "published", lineterm=""):
+                print(line)
+            fail("the server's diagnostics differ from the driver's")
+        print("published == driver: %d findings" % len(found))
+        for name in failed:
+            print("  not analysed: " + name)
+        for line in published:
+            print(line)
+    elif cmd == "echo":
+        pass  # Only its "> echo" line: a label for FileCheck.
     elif cmd == "exit":
         c.send({"method": "exit"})
         c.proc.stdin.close()

@@ -65,27 +65,30 @@ crosstu::Finding toFound(const ClangTidyError &E) {
 
 } // namespace
 
-std::optional<std::vector<std::vector<ClangTidyError>>>
-joinedFindings(ArrayRef<UnitResult> Results, std::string &Error) {
+std::optional<UnitFindings> UnitJoin::findings(ArrayRef<UnitResult> Results,
+                                               const std::vector<bool> &Changed,
+                                               std::string &Error) {
+  bool Fresh = Found.size() != Results.size();
+  Found.resize(Results.size());
   std::vector<crosstu::UnitSections> Units;
-  std::vector<size_t> ResultOf;
-  std::vector<std::vector<crosstu::Finding>> Found;
-  for (size_t I = 0; I < Results.size(); ++I)
-    if (Results[I].Failure.empty() && Results[I].ChecksEnabled) {
-      Found.emplace_back();
-      for (const ClangTidyError &E : Results[I].Findings)
-        Found.back().push_back(toFound(E));
-      ResultOf.push_back(I);
+  for (size_t I = 0; I < Results.size(); ++I) {
+    const UnitResult &R = Results[I];
+    bool Takes = R.Failure.empty() && R.ChecksEnabled;
+    if (Fresh || Changed[I]) {
+      Found[I].clear();
+      if (Takes)
+        for (const ClangTidyError &E : R.Findings)
+          Found[I].push_back(toFound(E));
     }
-  for (size_t K = 0; K < ResultOf.size(); ++K) {
-    const UnitResult &R = Results[ResultOf[K]];
-    Units.push_back({R.Files, &R.Sections,
-                     R.ResultFile.empty() ? R.File : R.ResultFile, Found[K]});
+    Units.push_back({R.Files, Takes ? &R.Sections : nullptr,
+                     R.ResultFile.empty() ? R.File : R.ResultFile, Found[I]});
   }
   crosstu::Verdicts V;
-  if (!crosstu::joinAll(Units, V, Error))
+  if (!Session.join(Units,
+                    Fresh ? std::vector<bool>(Results.size(), true) : Changed,
+                    V, Error))
     return std::nullopt;
-  std::vector<std::vector<ClangTidyError>> After;
+  UnitFindings After;
   for (const UnitResult &U : Results) {
     After.emplace_back();
     for (const ClangTidyError &E : U.Findings)
@@ -93,11 +96,15 @@ joinedFindings(ArrayRef<UnitResult> Results, std::string &Error) {
               {E.DiagnosticName, E.Message.FilePath, E.Message.FileOffset}))
         After.back().push_back(E);
   }
-  for (const crosstu::Finding &F : V.Added) {
-    size_t I = ResultOf[F.Unit];
-    After[I].push_back(toError(F, Results[I]));
-  }
+  for (const crosstu::Finding &F : V.Added)
+    After[F.Unit].push_back(toError(F, Results[F.Unit]));
   return After;
+}
+
+std::optional<UnitFindings> joinedFindings(ArrayRef<UnitResult> Results,
+                                           std::string &Error) {
+  return UnitJoin().findings(Results, std::vector<bool>(Results.size(), true),
+                             Error);
 }
 
 bool applyJoin(std::vector<UnitResult> &Results, std::string &Error) {

@@ -10,18 +10,37 @@
 #define DURCHECK_TOOLS_JOINUNITS_H
 
 #include "TidyRunner.h"
+#include "durcheck/CrossTU/Join.h"
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace durcheck {
 
-/// Each unit's findings once every check has joined the units: entry I for
-/// Results[I]. A unit that failed or enables no check takes no part, and
-/// keeps its findings. nullopt, with the reason in Error, when a section
-/// cannot be read.
-std::optional<std::vector<std::vector<clang::tidy::ClangTidyError>>>
-joinedFindings(llvm::ArrayRef<UnitResult> Results, std::string &Error);
+using UnitFindings = std::vector<std::vector<clang::tidy::ClangTidyError>>;
+
+/// The join of the same units, run again as some of them change: each run
+/// costs what the changed units change.
+class UnitJoin {
+public:
+  /// Each unit's findings once every check has joined the units: entry I
+  /// for Results[I]. Changed[I] is false when Results[I] is what the last
+  /// run had; the first run takes every unit. A unit that failed or enables
+  /// no check takes no part, and keeps its findings. nullopt, with the
+  /// reason in Error, when a section cannot be read.
+  std::optional<UnitFindings> findings(llvm::ArrayRef<UnitResult> Results,
+                                       const std::vector<bool> &Changed,
+                                       std::string &Error);
+
+private:
+  crosstu::JoinSession Session;
+  /// Per unit, its own findings as a join compares them.
+  std::vector<std::vector<crosstu::Finding>> Found;
+};
+
+/// The findings of every unit after one join: UnitJoin's, run once.
+std::optional<UnitFindings> joinedFindings(llvm::ArrayRef<UnitResult> Results,
+                                           std::string &Error);
 
 /// joinedFindings, applied to the results in place.
 bool applyJoin(std::vector<UnitResult> &Results, std::string &Error);

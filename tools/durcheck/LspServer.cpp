@@ -50,7 +50,7 @@ enum ErrorCode {
   RequestCancelled = -32800,
 };
 
-enum MessageType { LogError = 1, LogWarning = 2, LogInfo = 3 };
+enum MessageType { LogError = 1, LogWarning = 2, LogInfo = 3, LogLog = 4 };
 
 // Writes whole messages to the protocol's stream, one thread at a time.
 class Transport {
@@ -333,6 +333,7 @@ private:
     Results.resize(Work.Units.size());
     for (UnitResult &R : Results)
       R.Failure = "not analysed yet";
+    Unjoined.assign(Results.size(), true);
     Out.log(LogInfo,
             formatv("{0} units in {1}", Work.Units.size(), Work.DatabasePath));
   }
@@ -462,6 +463,7 @@ private:
 
   void analyse(size_t I, const Overlays &Current) {
     Results[I] = analyseUnit(Work.Units[I], Options, &Current);
+    Unjoined[I] = true;
     if (!Results[I].Failure.empty())
       Out.log(LogWarning,
               Work.Units[I].Filename + ": not analysed: " + Results[I].Failure);
@@ -527,9 +529,17 @@ private:
   // findings changed, including those that have none left.
   void publish() {
     std::string Error;
-    auto After = joinedFindings(Results, Error);
+    auto Start = std::chrono::steady_clock::now();
+    auto After = Join.findings(Results, Unjoined, Error);
     if (!After)
       return Out.log(LogError, "the join failed: " + Error);
+    Out.log(LogLog,
+            formatv("joined {0} units, {1} changed, in {2} ms", Results.size(),
+                    llvm::count(Unjoined, true),
+                    std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - Start)
+                        .count()));
+    Unjoined.assign(Results.size(), false);
     std::vector<ClangTidyError> All;
     for (std::vector<ClangTidyError> &Unit : *After)
       for (ClangTidyError &E : Unit)
@@ -695,6 +705,9 @@ private:
 
   // The worker's alone.
   std::vector<UnitResult> Results;
+  /// The join, kept between runs, and the units analysed since its last.
+  UnitJoin Join;
+  std::vector<bool> Unjoined;
   bool PassActive = false;
   size_t PassDone = 0;
   /// The findings after the last join, by file, and what was last

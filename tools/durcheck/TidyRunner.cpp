@@ -447,6 +447,10 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options,
   // diagnostic at all means the compiler could not start.
   if (Status != 0 && Result.Failure.empty() && Result.Findings.empty())
     Result.Failure = "the compiler could not run its compile command";
+  // A unit that does not compile read files too: the language server
+  // analyses it again when one of them is fixed.
+  for (const std::string &File : Factory.FilesRead)
+    Result.FilesRead.push_back(absolutePath(File, Command.Directory));
   // What a unit that does not compile says is not analysis.
   if (!Result.Failure.empty()) {
     Result.Findings.clear();
@@ -455,8 +459,6 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options,
   for (const std::string &File : UnitSink.Files)
     Result.Files.push_back(absolutePath(File, Command.Directory));
   Result.Sections = std::move(UnitSink.Sections);
-  for (const std::string &File : Factory.FilesRead)
-    Result.FilesRead.push_back(absolutePath(File, Command.Directory));
   for (const std::string &Name : allCheckNames())
     if (Context.isCheckEnabled(Name) && Context.treatAsError(Name))
       Result.ErrorChecks.push_back(Name);

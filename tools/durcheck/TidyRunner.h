@@ -80,8 +80,9 @@ struct UnitResult {
   std::string BuildDirectory;
   /// The result file it was read from, for --join.
   std::string ResultFile;
-  /// Every file its analysis read, absolute, for the result cache; result
-  /// files do not hold it.
+  /// Every file its analysis read, absolute, for the result cache and for
+  /// the language server to know what a save changes, kept when the unit
+  /// fails; result files do not hold it.
   std::vector<std::string> FilesRead;
   /// In diff mode, a unit that read no changed file, from the cache: it
   /// feeds the join but was not analysed in this run.

@@ -21,51 +21,135 @@
 
 #include "durcheck/Analysis/RenameGraph.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace durcheck::rename {
 
 /// The functions of a program: one unit's under clang-tidy, every unit's in
-/// the join. Names of internal linkage are kept apart per unit.
+/// the join. Names of internal linkage are kept apart per unit. A function
+/// keeps its number while units come and go, so that an analysis can be
+/// brought up to date after one unit changes (the language server's join).
 class Program {
 public:
   struct Function {
-    const FunctionGraph *Graph;
-    unsigned Unit;
+    /// Null while no unit defines it.
+    const FunctionGraph *Graph = nullptr;
+    unsigned Unit = 0;
   };
 
-  /// Adds a unit's graphs, with the unit's file table when there are
-  /// several units; they must outlive the program.
+  /// Adds a unit's graphs as the next unit, with the unit's file table when
+  /// there are several units; they must outlive the program.
   void addUnit(const UnitGraphs &Graphs,
+               llvm::ArrayRef<std::string> Files = {}) {
+    setUnit(Units.size(), &Graphs, Files);
+  }
+  /// Gives unit Index the graphs Graphs in place of those it had (null: no
+  /// graphs). The old graphs must live until this returns, the new ones as
+  /// long as the program.
+  void setUnit(unsigned Index, const UnitGraphs *Graphs,
                llvm::ArrayRef<std::string> Files = {});
-  /// Resolves the calls; call after the last addUnit.
+  /// Resolves the calls that the units set since the last link changed.
   void link();
+  /// The functions the last link changed, sorted: defined anew or no
+  /// longer, by another unit's graph, calling other functions, or called
+  /// for the first or the last time. Every function, the first time.
+  llvm::ArrayRef<unsigned> changed() const { return Changed; }
+  /// Of those, the ones whose callers see them differently: defined anew
+  /// or no longer, or with other guards or another name in messages.
+  bool reshaped(unsigned F) const { return Reshaped[F]; }
 
   llvm::ArrayRef<Function> functions() const { return Functions; }
-  const UnitGraphs &unit(unsigned Index) const { return *Units[Index]; }
+  const UnitGraphs &unit(unsigned Index) const { return *Units[Index].Graphs; }
   /// The functions a call of Caller's may run; empty when none is known.
   llvm::ArrayRef<unsigned> callees(unsigned Caller, const Event &Call) const;
+  /// The functions with a call that may run F, sorted.
+  llvm::ArrayRef<unsigned> callers(unsigned F) const { return Callers[F]; }
+  /// The functions F's calls may run, once per call.
+  llvm::ArrayRef<unsigned> callees(unsigned F) const {
+    return Calls[F].Targets;
+  }
   /// Whether any function of the program calls F.
-  bool hasCallers(unsigned F) const { return HasCallers[F]; }
+  bool hasCallers(unsigned F) const { return !Callers[F].empty(); }
 
 private:
+  struct Candidate {
+    unsigned Unit;
+    const FunctionGraph *Graph;
+  };
+  struct UnitEntry {
+    const UnitGraphs *Graphs = nullptr;
+    /// The functions it defines, and the slots it stores functions into.
+    std::vector<unsigned> Defines;
+    std::vector<std::string> StoresInto;
+  };
+  /// A function's resolved calls, sorted by event: each call's targets are
+  /// Targets[Begin, End).
+  struct Links {
+    struct Call {
+      const Event *E;
+      unsigned Begin, End;
+    };
+    std::vector<Call> Calls;
+    std::vector<unsigned> Targets;
+    bool operator==(const Links &O) const;
+  };
+
   std::string qualify(llvm::StringRef Name, unsigned Unit) const;
   std::vector<unsigned> resolve(const Callee &C, unsigned Unit) const;
+  unsigned functionFor(const FunctionGraph &G, unsigned Unit,
+                       llvm::ArrayRef<std::string> Files);
+  /// Makes F's graph its first candidate's, keeping the names it is found
+  /// by in step.
+  void pickGraph(unsigned F);
+  void setOverrides(unsigned F, bool Add);
+  Links linksOf(unsigned F);
+  void relink(unsigned F, std::vector<bool> &IsChanged);
 
-  std::vector<const UnitGraphs *> Units;
+  std::vector<UnitEntry> Units;
   std::vector<Function> Functions;
-  /// The functions of each name; more than one when two programs of the
-  /// database define it.
+  /// Per function: its qualified name, and the units that define it, in
+  /// order. A function defined in a header is the same in every unit that
+  /// includes it: the first unit's graph stands for all.
+  std::vector<std::string> Names;
+  std::vector<llvm::SmallVector<Candidate, 1>> Candidates;
+  /// By name, place and unit for internal linkage: each function's number.
+  llvm::StringMap<unsigned> Definitions;
+  /// The defined functions of each name; more than one when two programs
+  /// of the database define it.
   llvm::StringMap<std::vector<unsigned>> ByName;
-  llvm::StringSet<> Definitions;
   llvm::StringMap<std::vector<unsigned>> Overriders;
-  llvm::StringMap<std::vector<unsigned>> SlotTargets;
-  /// Per function, per call event in block order, the resolved callees.
-  std::vector<llvm::DenseMap<const Event *, std::vector<unsigned>>> Calls;
-  std::vector<bool> HasCallers;
+  /// Per slot, the functions stored into it, as (unit, qualified name); and
+  /// per function name, the slots it is stored into.
+  llvm::StringMap<std::vector<std::pair<unsigned, std::string>>> Stores;
+  llvm::StringMap<llvm::StringSet<>> StoredIn;
+  /// The functions with a call of a name, or through a slot: whom a change
+  /// of what the name or slot resolves to must link again. Some may no
+  /// longer make that call.
+  llvm::StringMap<llvm::DenseSet<unsigned>> NameCallers, SlotCallers;
+  /// What changed since the last link.
+  llvm::DenseSet<unsigned> Regraphed;
+  llvm::StringSet<> TouchedNames, TouchedSlots;
+  std::vector<Links> Calls;
+  std::vector<std::vector<unsigned>> Callers;
+  std::vector<unsigned> Changed;
+  std::vector<bool> Reshaped;
+  /// What callers saw of each function at the last link: no graph frees
+  /// while the link still needs the old one.
+  struct Shape {
+    bool Defined = false;
+    std::vector<AccessPath> Guards;
+    std::string Display;
+    bool operator==(const Shape &O) const {
+      return Defined == O.Defined && Guards == O.Guards && Display == O.Display;
+    }
+  };
+  std::vector<Shape> Shapes;
 };
 
 /// One step of the way from a finding down to its rename: the function, the
@@ -117,6 +201,27 @@ struct UnsyncedFiles {
 /// the two cost: where no creation can be pending, the creation analysis
 /// takes the paths that sync a directory from the rename analysis.
 UnsyncedFiles findUnsyncedRenamesAndCreations(const Program &P);
+
+/// The analyses of a program, kept between its links: an update analyses
+/// again the functions the last link changed and their callers, and takes
+/// the others' summaries and findings from before. Its findings are those
+/// of the functions above over the program as it now is.
+class Analysis {
+public:
+  enum class Judged { Renames, Creations, Both };
+  explicit Analysis(Judged What);
+  ~Analysis();
+  Analysis(Analysis &&);
+  Analysis &operator=(Analysis &&);
+
+  /// The findings over P after its last link: Creations empty when judging
+  /// renames only, Renames when judging creations only.
+  UnsyncedFiles update(const Program &P);
+
+private:
+  struct Pass;
+  std::unique_ptr<Pass> Renames, Creations;
+};
 
 } // namespace durcheck::rename
 

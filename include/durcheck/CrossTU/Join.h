@@ -16,6 +16,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Parallel.h"
+#include <memory>
 #include <set>
 #include <string>
 #include <tuple>
@@ -141,8 +142,35 @@ using JoinFunction = bool (*)(llvm::ArrayRef<UnitView> Units, Verdicts &Out,
 /// finding and the whole program's say the same.
 std::string signature(const Message &Warning, llvm::ArrayRef<Message> Notes);
 
+/// A check's join, kept while the same units are joined again as some of
+/// them change (the language server's): it keeps what it read and derived
+/// of the others.
+class Joiner {
+public:
+  virtual ~Joiner() = default;
+  /// Joins Units and adds the verdicts to Out. Changed[U] is false for a
+  /// unit whose view is that of the last call, which had as many units. A
+  /// section it cannot read is an error, given as a message; the join then
+  /// returns false, and keeps nothing the next call could trust.
+  virtual bool join(llvm::ArrayRef<UnitView> Units,
+                    const std::vector<bool> &Changed, Verdicts &Out,
+                    std::string &Error) = 0;
+};
+
+/// The joiner of a check whose join keeps nothing: it reads every unit
+/// each time.
+template <JoinFunction Join> std::unique_ptr<Joiner> joinEveryUnit() {
+  struct Every : Joiner {
+    bool join(llvm::ArrayRef<UnitView> Units, const std::vector<bool> &,
+              Verdicts &Out, std::string &Error) override {
+      return Join(Units, Out, Error);
+    }
+  };
+  return std::make_unique<Every>();
+}
+
 /// What one analysed unit left: its file table, its checks' sections and
-/// its own findings.
+/// its own findings. A unit with no sections takes no part.
 struct UnitSections {
   llvm::ArrayRef<std::string> Files;
   const llvm::json::Object *Sections = nullptr;
@@ -150,8 +178,25 @@ struct UnitSections {
   llvm::ArrayRef<Finding> Found;
 };
 
-/// Runs the join of every check over the units, in their order. Returns
-/// false, with the reason in Error, when a section cannot be read.
+/// Every check's join over the same units, run again as they change.
+class JoinSession {
+public:
+  JoinSession();
+  ~JoinSession();
+  /// Runs the join of every check over the units, in their order; Changed
+  /// as for Joiner::join. Returns false, with the reason in Error, when a
+  /// section cannot be read.
+  bool join(llvm::ArrayRef<UnitSections> Units,
+            const std::vector<bool> &Changed, Verdicts &Out,
+            std::string &Error);
+
+private:
+  /// By check; null until its first join, and after a join that failed.
+  std::vector<std::unique_ptr<Joiner>> Joiners;
+  size_t Units = 0;
+};
+
+/// Runs the join of every check over the units once.
 bool joinAll(llvm::ArrayRef<UnitSections> Units, Verdicts &Out,
              std::string &Error);
 
