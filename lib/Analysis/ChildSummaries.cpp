@@ -57,13 +57,14 @@ Status statusOf(const Function &F, StatusOf Callee) {
 
 // A worklist from the top: every defined function starts as safe and never
 // returning, and a function is judged again when a callee's status drops.
-llvm::StringMap<Status> solveStatuses(llvm::ArrayRef<Function> Functions) {
+llvm::StringMap<Status>
+solveStatuses(llvm::ArrayRef<const Function *> Functions) {
   llvm::StringMap<Status> Out;
   llvm::StringMap<std::vector<unsigned>> Definitions, Callers;
   for (unsigned I = 0; I < Functions.size(); ++I) {
-    Out[Functions[I].Name] = Status::NeverReturns;
-    Definitions[Functions[I].Name].push_back(I);
-    for (const Piece &P : Functions[I].Pieces)
+    Out[Functions[I]->Name] = Status::NeverReturns;
+    Definitions[Functions[I]->Name].push_back(I);
+    for (const Piece &P : Functions[I]->Pieces)
       if (!P.isStart())
         Callers[P.After].push_back(I);
   }
@@ -80,11 +81,11 @@ llvm::StringMap<Status> solveStatuses(llvm::ArrayRef<Function> Functions) {
     unsigned I = Work.back();
     Work.pop_back();
     Queued[I] = false;
-    Status V = statusOf(Functions[I], Lookup);
+    Status V = statusOf(*Functions[I], Lookup);
     if (V == Value[I])
       continue;
     Value[I] = V;
-    const std::string &Name = Functions[I].Name;
+    const std::string &Name = Functions[I]->Name;
     Status Best = Status::Unsafe;
     for (unsigned D : Definitions[Name])
       Best = std::max(Best, Value[D]);

@@ -56,13 +56,19 @@ void Program::link() {
     const OpenFunction &Fn = *Functions[F].F;
     Callees[F].resize(Fn.Calls.size());
     for (unsigned C = 0; C < Fn.Calls.size(); ++C) {
-      auto It = ByName.find(qualify(Fn.Calls[C].Callee, Functions[F].Unit));
+      // Most names have external linkage and need no copy to be looked up.
+      llvm::StringRef Callee = Fn.Calls[C].Callee;
+      std::string Qualified;
+      if (Callee.starts_with("@"))
+        Callee = Qualified = qualify(Callee, Functions[F].Unit);
+      auto It = ByName.find(Callee);
       // Two definitions of one name are two programs: neither is known.
       if (It == ByName.end() || It->second.size() != 1)
         continue;
       unsigned Target = It->second.front();
       Callees[F][C] = Target;
-      if (!llvm::is_contained(Callers[Target], F))
+      // Callers come in order: a repeat is the last one.
+      if (Callers[Target].empty() || Callers[Target].back() != F)
         Callers[Target].push_back(F);
     }
   }

@@ -7,6 +7,7 @@
 
 #include "durcheck/Analysis/RenameGraph.h"
 #include "durcheck/CrossTU/Encoding.h"
+#include "llvm/Support/xxhash.h"
 
 namespace json = llvm::json;
 
@@ -397,6 +398,19 @@ void contract(FunctionGraph &G) {
       Exits.push_back(unsigned(NewIndex[B]));
   G.Blocks = std::move(Blocks);
   G.Exits = std::move(Exits);
+}
+
+uint64_t fingerprint(const FunctionGraph &G) {
+  std::string Text;
+  llvm::raw_string_ostream(Text) << functionJSON(G);
+  return llvm::xxh3_64bits(Text);
+}
+
+bool sameGraph(const FunctionGraph &A, const FunctionGraph &B) {
+  auto Of = [](const FunctionGraph &G) {
+    return G.Fingerprint ? G.Fingerprint : fingerprint(G);
+  };
+  return Of(A) == Of(B);
 }
 
 json::Value toJSON(const UnitGraphs &U) {

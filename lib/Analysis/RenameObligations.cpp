@@ -28,23 +28,49 @@ std::string Program::qualify(llvm::StringRef Name, unsigned Unit) const {
   return Name.str();
 }
 
-unsigned Program::functionFor(const FunctionGraph &G, unsigned Unit,
-                              llvm::ArrayRef<std::string> Files) {
-  std::string Name = qualify(G.Name, Unit);
+std::string Program::definitionKey(const FunctionGraph &G, unsigned Unit,
+                                   llvm::ArrayRef<std::string> Files) const {
   std::string Where = G.Where.File < Files.size()
                           ? Files[G.Where.File]
                           : std::to_string(G.Where.File);
-  auto [It, New] = Definitions.try_emplace(Name + "@" + Where + ":" +
-                                               std::to_string(G.Where.Offset),
-                                           Functions.size());
+  return qualify(G.Name, Unit) + "@" + Where + ":" +
+         std::to_string(G.Where.Offset);
+}
+
+unsigned Program::functionFor(const FunctionGraph &G, unsigned Unit,
+                              llvm::ArrayRef<std::string> Files) {
+  auto [It, New] =
+      Definitions.try_emplace(definitionKey(G, Unit, Files), Functions.size());
   if (New) {
     Functions.emplace_back();
-    Names.push_back(std::move(Name));
+    Names.push_back(qualify(G.Name, Unit));
     Candidates.emplace_back();
     Calls.emplace_back();
     Callers.emplace_back();
   }
   return It->second;
+}
+
+llvm::DenseMap<unsigned, const FunctionGraph *>
+Program::twins(unsigned Index, const UnitGraphs *Graphs,
+               llvm::ArrayRef<std::string> Files) const {
+  llvm::DenseMap<unsigned, const FunctionGraph *> Out;
+  const UnitGraphs *Old = Units[Index].Graphs;
+  // The unit's options change what its functions mean.
+  if (!Old || !Graphs || Old->Creations != Graphs->Creations ||
+      Old->RequireIntent != Graphs->RequireIntent ||
+      Old->CPlusPlus17 != Graphs->CPlusPlus17 ||
+      Old->DirSyncFunction != Graphs->DirSyncFunction)
+    return Out;
+  for (const FunctionGraph &G : Graphs->Functions) {
+    auto It = Definitions.find(definitionKey(G, Index, Files));
+    if (It == Definitions.end() || Out.count(It->second))
+      continue;
+    for (const Candidate &C : Candidates[It->second])
+      if (C.Unit == Index && sameGraph(*C.Graph, G))
+        Out[It->second] = &G;
+  }
+  return Out;
 }
 
 void Program::setOverrides(unsigned F, bool Add) {
@@ -86,11 +112,25 @@ void Program::setUnit(unsigned Index, const UnitGraphs *Graphs,
                       llvm::ArrayRef<std::string> Files) {
   if (Index >= Units.size())
     Units.resize(Index + 1);
+  // A function whose new graph is its old one's twin keeps all that was
+  // derived from it: a save that changes one function of a unit analyses
+  // that one again, not the unit's recursions through the whole program.
+  llvm::DenseMap<unsigned, const FunctionGraph *> Twins =
+      twins(Index, Graphs, Files);
   UnitEntry &U = Units[Index];
   for (unsigned F : U.Defines) {
-    llvm::erase_if(Candidates[F],
-                   [&](const Candidate &C) { return C.Unit == Index; });
-    pickGraph(F);
+    auto Twin = Twins.find(F);
+    for (Candidate &C : Candidates[F])
+      if (C.Unit == Index && Twin != Twins.end())
+        C.Graph = Twin->second;
+    if (Twin == Twins.end()) {
+      llvm::erase_if(Candidates[F],
+                     [&](const Candidate &C) { return C.Unit == Index; });
+      pickGraph(F);
+    } else if (Candidates[F].front().Unit == Index) {
+      Functions[F].Graph = Twin->second;
+      Repointed.insert(F);
+    }
   }
   for (const std::string &Slot : U.StoresInto) {
     llvm::erase_if(Stores[Slot],
@@ -103,6 +143,10 @@ void Program::setUnit(unsigned Index, const UnitGraphs *Graphs,
     return;
   for (const FunctionGraph &G : Graphs->Functions) {
     unsigned F = functionFor(G, Index, Files);
+    if (auto Twin = Twins.find(F); Twin != Twins.end() && Twin->second == &G) {
+      U.Defines.push_back(F);
+      continue;
+    }
     auto &Of = Candidates[F];
     auto At = llvm::partition_point(
         Of, [&](const Candidate &C) { return C.Unit < Index; });
@@ -156,14 +200,6 @@ std::vector<unsigned> Program::resolve(const Callee &C, unsigned Unit) const {
   return Out;
 }
 
-bool Program::Links::operator==(const Links &O) const {
-  return Targets == O.Targets && Calls.size() == O.Calls.size() &&
-         llvm::all_of(llvm::zip(Calls, O.Calls), [](const auto &Pair) {
-           const Call &A = std::get<0>(Pair), &B = std::get<1>(Pair);
-           return A.E == B.E && A.Begin == B.Begin && A.End == B.End;
-         });
-}
-
 Program::Links Program::linksOf(unsigned F) {
   Links Out;
   if (!Functions[F].Graph)
@@ -186,15 +222,17 @@ Program::Links Program::linksOf(unsigned F) {
                              unsigned(Out.Targets.size() + Targets.size())});
         llvm::append_range(Out.Targets, Targets);
       }
-  llvm::sort(Out.Calls, [](const Links::Call &A, const Links::Call &B) {
-    return A.E < B.E;
+  Out.ByEvent.resize(Out.Calls.size());
+  std::iota(Out.ByEvent.begin(), Out.ByEvent.end(), 0);
+  llvm::sort(Out.ByEvent, [&](unsigned A, unsigned B) {
+    return Out.Calls[A].E < Out.Calls[B].E;
   });
   return Out;
 }
 
 void Program::relink(unsigned F, std::vector<bool> &IsChanged) {
   Links New = linksOf(F);
-  bool Same = New == Calls[F];
+  bool Same = New.sameTargets(Calls[F]);
   auto Distinct = [](const Links &L) {
     std::vector<unsigned> T = L.Targets;
     llvm::sort(T);
@@ -214,8 +252,9 @@ void Program::relink(unsigned F, std::vector<bool> &IsChanged) {
         IsChanged[T] = true;
       Callers[T].insert(llvm::lower_bound(Callers[T], F), F);
     }
-    Calls[F] = std::move(New);
   }
+  // A twin's calls are other events.
+  Calls[F] = std::move(New);
   if (!Same || Regraphed.count(F))
     IsChanged[F] = true;
   if (!Regraphed.count(F))
@@ -235,6 +274,7 @@ void Program::link() {
       for (const auto &Slot : It->second)
         TouchedSlots.insert(Slot.getKey());
   std::vector<unsigned> Relink(Regraphed.begin(), Regraphed.end());
+  Relink.insert(Relink.end(), Repointed.begin(), Repointed.end());
   auto AddCallers = [&](const llvm::StringMap<llvm::DenseSet<unsigned>> &Of,
                         const llvm::StringSet<> &Touched) {
     for (const auto &Key : Touched)
@@ -255,6 +295,7 @@ void Program::link() {
     if (IsChanged[F])
       Changed.push_back(F);
   Regraphed.clear();
+  Repointed.clear();
   TouchedNames.clear();
   TouchedSlots.clear();
 }
@@ -263,10 +304,11 @@ llvm::ArrayRef<unsigned> Program::callees(unsigned Caller,
                                           const Event &Call) const {
   const Links &L = Calls[Caller];
   auto It = llvm::partition_point(
-      L.Calls, [&](const Links::Call &C) { return C.E < &Call; });
-  if (It == L.Calls.end() || It->E != &Call)
+      L.ByEvent, [&](unsigned C) { return L.Calls[C].E < &Call; });
+  if (It == L.ByEvent.end() || L.Calls[*It].E != &Call)
     return {};
-  return llvm::ArrayRef(L.Targets).slice(It->Begin, It->End - It->Begin);
+  const Links::Call &C = L.Calls[*It];
+  return llvm::ArrayRef(L.Targets).slice(C.Begin, C.End - C.Begin);
 }
 
 namespace {

@@ -235,11 +235,27 @@ crosstu::Message toMessage(const mixed::ReportedMessage &M,
 
 } // namespace
 
-bool MixedDirectBufferedIoCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
-                                      crosstu::Verdicts &Out,
-                                      std::string &Error) {
-  std::vector<mixed::UnitOpens> Opens;
-  std::vector<unsigned> Present;
+namespace {
+
+// The join over the units' open summaries, which it keeps between joins:
+// each join reads the units that changed, and pairs the opens of the whole
+// program again.
+class OpensJoiner : public crosstu::Joiner {
+public:
+  bool join(llvm::ArrayRef<crosstu::UnitView> Units,
+            const std::vector<bool> &Changed, crosstu::Verdicts &Out,
+            std::string &Error) override;
+
+private:
+  bool read(llvm::ArrayRef<crosstu::UnitView> Units,
+            const std::vector<bool> &Changed, std::string &Error);
+
+  /// By unit; null for a unit that left no summaries.
+  std::vector<std::unique_ptr<mixed::UnitOpens>> Opens;
+};
+
+bool OpensJoiner::read(llvm::ArrayRef<crosstu::UnitView> Units,
+                       const std::vector<bool> &Changed, std::string &Error) {
   auto SectionOf = [](const crosstu::UnitView &U) { return U.Section; };
   auto Read = [](const crosstu::UnitView &U, const llvm::json::Value &Section,
                  mixed::UnitOpens &Into, std::string &Why) {
@@ -250,15 +266,37 @@ bool MixedDirectBufferedIoCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
       Why = "file out of range";
     return Why.empty();
   };
-  if (!crosstu::readSections(Units, SectionOf, Read,
-                             "unreadable open summaries", Opens, Present,
-                             Error))
+  bool Fresh = Opens.size() != Units.size();
+  std::vector<std::pair<unsigned, std::unique_ptr<mixed::UnitOpens>>> Again;
+  if (!crosstu::readSections(
+          Units, Fresh ? std::vector<bool>(Units.size(), true) : Changed,
+          SectionOf, Read, "unreadable open summaries", Again, Error)) {
+    Opens.clear();
     return false;
-  auto KeyOf = [&](const mixed::ReportedMixed &R,
-                   llvm::ArrayRef<unsigned> UnitOf) {
+  }
+  Opens.resize(Units.size());
+  for (auto &[U, New] : Again)
+    Opens[U] = std::move(New);
+  return true;
+}
+
+bool OpensJoiner::join(llvm::ArrayRef<crosstu::UnitView> Units,
+                       const std::vector<bool> &Changed, crosstu::Verdicts &Out,
+                       std::string &Error) {
+  if (!read(Units, Changed, Error))
+    return false;
+  std::vector<unsigned> Present;
+  mixed::Program Whole;
+  for (unsigned U = 0; U < Units.size(); ++U)
+    if (Opens[U]) {
+      Present.push_back(U);
+      Whole.addUnit(*Opens[U], Units[U].Files);
+    }
+  Whole.link();
+  auto KeyOf = [&](const mixed::ReportedMixed &R) {
     return crosstu::FindingKey{
         JoinedCheck.str(),
-        Units[UnitOf[R.Warning.Unit]].file(R.Warning.At.File),
+        Units[Present[R.Warning.Unit]].file(R.Warning.At.File),
         R.Warning.At.Offset};
   };
   // What each unit reported alone stands as it is.
@@ -267,13 +305,9 @@ bool MixedDirectBufferedIoCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
     for (const crosstu::Finding &F : U.Found)
       if (F.Check == JoinedCheck)
         Reported.insert({F.Check, F.Warning.File, F.Warning.Offset});
-  mixed::Program Whole;
-  for (unsigned U : Present)
-    Whole.addUnit(Opens[U], Units[U].Files);
-  Whole.link();
   for (const mixed::MixedFinding &F : mixed::findMixedFindings(Whole)) {
     mixed::ReportedMixed R = mixed::reportMixed(Whole, F);
-    if (!R.Reportable || !Reported.insert(KeyOf(R, Present)).second)
+    if (!R.Reportable || !Reported.insert(KeyOf(R)).second)
       continue;
     Out.Added.push_back(crosstu::addedFinding(
         JoinedCheck, R, Present, [&](const mixed::ReportedMessage &M) {
@@ -281,6 +315,12 @@ bool MixedDirectBufferedIoCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
         }));
   }
   return true;
+}
+
+} // namespace
+
+std::unique_ptr<crosstu::Joiner> MixedDirectBufferedIoCheck::makeJoiner() {
+  return std::make_unique<OpensJoiner>();
 }
 
 } // namespace durcheck

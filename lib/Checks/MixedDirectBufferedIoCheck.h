@@ -34,9 +34,9 @@ public:
   void onEndOfTranslationUnit() override;
 
   /// The join: pairs a buffered open with a direct open of the same file
-  /// in another unit, also through wrappers that other units define.
-  static bool join(llvm::ArrayRef<crosstu::UnitView> Units,
-                   crosstu::Verdicts &Out, std::string &Error);
+  /// in another unit, also through wrappers that other units define. It
+  /// keeps each unit's summaries between joins.
+  static std::unique_ptr<crosstu::Joiner> makeJoiner();
 
 private:
   void judgeOpens();

@@ -355,36 +355,35 @@ private:
 bool RenameWithoutDirFsyncCheck::GraphJoiner::read(
     llvm::ArrayRef<crosstu::UnitView> Units, const std::vector<bool> &Changed,
     std::string &Error) {
-  std::vector<unsigned> Again;
-  for (unsigned U = 0; U < Units.size(); ++U)
-    if (Changed[U])
-      Again.push_back(U);
-  // Converting a large program's sections is much of its first join.
-  std::vector<std::unique_ptr<rename::UnitGraphs>> Read(Again.size());
-  std::vector<std::string> Why(Again.size());
-  llvm::parallelFor(0, Again.size(), [&](size_t I) {
-    const llvm::json::Value *Section =
-        graphsSection(Units[Again[I]], Creations);
-    if (!Section)
-      return;
-    Read[I] = std::make_unique<rename::UnitGraphs>();
+  auto SectionOf = [&](const crosstu::UnitView &U) {
+    return graphsSection(U, Creations);
+  };
+  // A unit read again may keep most of its functions: the program tells
+  // them by their fingerprints, taken on the reading threads.
+  bool Again = !Graphs.empty();
+  auto Read = [&](const crosstu::UnitView &, const llvm::json::Value &Section,
+                  rename::UnitGraphs &Into, std::string &Why) {
     llvm::json::Path::Root Root;
-    if (!fromJSON(*Section, *Read[I], Root))
-      Why[I] = llvm::toString(Root.getError());
-  });
-  for (unsigned I = 0; I < Again.size(); ++I)
-    if (!Why[I].empty()) {
-      Error = (Creations ? "unreadable creation summaries in "
-                         : "unreadable rename summaries in ") +
-              Units[Again[I]].Origin.str() + ": " + Why[I];
+    if (!fromJSON(Section, Into, Root)) {
+      Why = llvm::toString(Root.getError());
       return false;
     }
+    if (Again)
+      for (rename::FunctionGraph &F : Into.Functions)
+        F.Fingerprint = rename::fingerprint(F);
+    return true;
+  };
+  std::vector<std::pair<unsigned, std::unique_ptr<rename::UnitGraphs>>> Fresh;
+  if (!crosstu::readSections(Units, Changed, SectionOf, Read,
+                             Creations ? "unreadable creation summaries"
+                                       : "unreadable rename summaries",
+                             Fresh, Error))
+    return false;
   Graphs.resize(Units.size());
-  for (unsigned I = 0; I < Again.size(); ++I) {
-    unsigned U = Again[I];
+  for (auto &[U, New] : Fresh) {
     // The program lets go of the old graphs before they are freed.
-    Whole.setUnit(U, Read[I].get(), Units[U].Files);
-    Graphs[U] = std::move(Read[I]);
+    Whole.setUnit(U, New.get(), Units[U].Files);
+    Graphs[U] = std::move(New);
   }
   return true;
 }

@@ -528,12 +528,12 @@ childFindings(const UnitChildren &C, vfork::StatusOf Status) {
 // way.
 class Chains {
 public:
-  Chains(llvm::ArrayRef<vfork::Function> Functions,
+  Chains(llvm::ArrayRef<const vfork::Function *> Functions,
          llvm::ArrayRef<size_t> UnitOf, llvm::ArrayRef<crosstu::UnitView> Units,
          vfork::StatusOf Status)
       : Functions(Functions), UnitOf(UnitOf), Units(Units), Status(Status) {
     for (unsigned I = 0; I < Functions.size(); ++I)
-      Definitions[Functions[I].Name].push_back(I);
+      Definitions[Functions[I]->Name].push_back(I);
   }
 
   std::vector<crosstu::Message> below(StringRef Callee) const {
@@ -547,7 +547,7 @@ public:
       // What the function does itself explains it best; else the first
       // unsafe open call of a function not yet on the chain.
       const vfork::Piece *Violates = nullptr, *Call = nullptr;
-      llvm::ArrayRef<vfork::Piece> Pieces = Functions[*Def].Pieces;
+      llvm::ArrayRef<vfork::Piece> Pieces = Functions[*Def]->Pieces;
       vfork::walkPieces(
           Pieces, Status,
           [&](const vfork::Piece &P) {
@@ -573,12 +573,12 @@ public:
 private:
   std::optional<unsigned> unsafeDefinition(StringRef Name) const {
     for (unsigned I : Definitions.lookup(Name))
-      if (vfork::statusOf(Functions[I], Status) == vfork::Status::Unsafe)
+      if (vfork::statusOf(*Functions[I], Status) == vfork::Status::Unsafe)
         return I;
     return std::nullopt;
   }
 
-  llvm::ArrayRef<vfork::Function> Functions;
+  llvm::ArrayRef<const vfork::Function *> Functions;
   llvm::ArrayRef<size_t> UnitOf;
   llvm::ArrayRef<crosstu::UnitView> Units;
   vfork::StatusOf Status;
@@ -609,41 +609,37 @@ bool notesFit(const vfork::Function &F, size_t FileCount) {
   });
 }
 
-// Reads the units' sections: every function summary, named apart where a
-// unit's own, with the unit it comes from, and each unit's children.
-bool readUnits(llvm::ArrayRef<crosstu::UnitView> Units,
-               std::vector<vfork::Function> &Functions,
-               std::vector<size_t> &UnitOf, std::vector<UnitChildren> &Children,
-               std::string &Error) {
-  for (size_t U = 0; U < Units.size(); ++U) {
-    const llvm::json::Object *S =
-        Units[U].Section ? Units[U].Section->getAsObject() : nullptr;
-    if (!S)
-      continue;
-    llvm::json::Path::Root Root;
-    size_t First = Functions.size();
-    if (!crosstu::readEach(
-            S->getArray("functions"), Functions,
-            llvm::json::Path(Root).field("functions"),
-            [](const llvm::json::Value &V, vfork::Function &F,
-               llvm::json::Path P) { return fromJSON(V, F, P); }) ||
-        !readChildren(*S, Units[U].Files.size(), Children[U], Root)) {
-      Error = "unreadable vfork summaries in " + Units[U].Origin.str() + ": " +
-              llvm::toString(Root.getError());
+// What a unit left: every function summary, named apart where the unit's
+// own, and its children.
+struct UnitSummaries {
+  std::vector<vfork::Function> Functions;
+  UnitChildren Children;
+};
+
+bool readUnit(const crosstu::UnitView &View, size_t Unit, UnitSummaries &Into,
+              std::string &Why) {
+  const llvm::json::Object *S =
+      View.Section ? View.Section->getAsObject() : nullptr;
+  llvm::json::Path::Root Root;
+  if (!S ||
+      !crosstu::readEach(
+          S->getArray("functions"), Into.Functions,
+          llvm::json::Path(Root).field("functions"),
+          [](const llvm::json::Value &V, vfork::Function &F,
+             llvm::json::Path P) { return fromJSON(V, F, P); }) ||
+      !readChildren(*S, View.Files.size(), Into.Children, Root)) {
+    Why = S ? llvm::toString(Root.getError()) : "expected an object";
+    return false;
+  }
+  for (vfork::Function &F : Into.Functions) {
+    if (!notesFit(F, View.Files.size())) {
+      Why = "a note out of range";
       return false;
     }
-    for (size_t I = First; I < Functions.size(); ++I) {
-      if (!notesFit(Functions[I], Units[U].Files.size())) {
-        Error = "unreadable vfork summaries in " + Units[U].Origin.str() +
-                ": a note out of range";
-        return false;
-      }
-      Functions[I].Name = qualify(Functions[I].Name, U);
-      qualifyPieces(Functions[I].Pieces, U);
-      UnitOf.push_back(U);
-    }
-    qualifyPieces(Children[U].Pieces, U);
+    F.Name = qualify(F.Name, Unit);
+    qualifyPieces(F.Pieces, Unit);
   }
+  qualifyPieces(Into.Children.Pieces, Unit);
   return true;
 }
 
@@ -668,13 +664,52 @@ struct AtPlace {
 
 } // namespace
 
-bool VforkMisuseCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
-                            crosstu::Verdicts &Out, std::string &Error) {
-  std::vector<vfork::Function> Functions;
-  std::vector<size_t> UnitOf;
-  std::vector<UnitChildren> Children(Units.size());
-  if (!readUnits(Units, Functions, UnitOf, Children, Error))
+namespace {
+
+// The join over the units' summaries, which it keeps between joins: each
+// join reads the units that changed, and solves the whole program again.
+class SummariesJoiner : public crosstu::Joiner {
+public:
+  bool join(llvm::ArrayRef<crosstu::UnitView> Units,
+            const std::vector<bool> &Changed, crosstu::Verdicts &Out,
+            std::string &Error) override;
+
+private:
+  /// By unit; null for a unit that left no summaries.
+  std::vector<std::unique_ptr<UnitSummaries>> Summaries;
+};
+
+bool SummariesJoiner::join(llvm::ArrayRef<crosstu::UnitView> Units,
+                           const std::vector<bool> &Changed,
+                           crosstu::Verdicts &Out, std::string &Error) {
+  bool Fresh = Summaries.size() != Units.size();
+  std::vector<std::pair<unsigned, std::unique_ptr<UnitSummaries>>> Again;
+  auto SectionOf = [](const crosstu::UnitView &U) { return U.Section; };
+  auto Read = [&](const crosstu::UnitView &View, const llvm::json::Value &,
+                  UnitSummaries &Into, std::string &Why) {
+    return readUnit(View, &View - Units.data(), Into, Why);
+  };
+  if (!crosstu::readSections(
+          Units, Fresh ? std::vector<bool>(Units.size(), true) : Changed,
+          SectionOf, Read, "unreadable vfork summaries", Again, Error)) {
+    Summaries.clear();
     return false;
+  }
+  Summaries.resize(Units.size());
+  for (auto &[U, New] : Again)
+    Summaries[U] = std::move(New);
+  std::vector<const vfork::Function *> Functions;
+  std::vector<size_t> UnitOf;
+  const UnitChildren None;
+  for (size_t U = 0; U < Units.size(); ++U)
+    if (Summaries[U])
+      for (const vfork::Function &F : Summaries[U]->Functions) {
+        Functions.push_back(&F);
+        UnitOf.push_back(U);
+      }
+  auto ChildrenOf = [&](size_t U) -> const UnitChildren & {
+    return Summaries[U] ? Summaries[U]->Children : None;
+  };
   llvm::StringMap<vfork::Status> Statuses = vfork::solveStatuses(Functions);
   // A name no unit summarises is Unsafe, the first status.
   auto Solved = [&](StringRef Name) { return Statuses.lookup(Name); };
@@ -682,7 +717,7 @@ bool VforkMisuseCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
   Chains Chain(Functions, UnitOf, Units, Solved);
   std::map<crosstu::FindingKey, AtPlace> Places;
   for (size_t U = 0; U < Units.size(); ++U) {
-    const UnitChildren &C = Children[U];
+    const UnitChildren &C = ChildrenOf(U);
     auto Place = [&](const crosstu::Finding &F) -> AtPlace & {
       return Places[{F.Check, F.Warning.File, F.Warning.Offset}];
     };
@@ -712,6 +747,12 @@ bool VforkMisuseCheck::join(llvm::ArrayRef<crosstu::UnitView> Units,
         Out.Added.push_back(std::move(Held.first));
   }
   return true;
+}
+
+} // namespace
+
+std::unique_ptr<crosstu::Joiner> VforkMisuseCheck::makeJoiner() {
+  return std::make_unique<SummariesJoiner>();
 }
 
 } // namespace durcheck

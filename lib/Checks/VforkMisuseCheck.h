@@ -34,8 +34,8 @@ public:
   /// unit could not judge. It drops the findings at calls that turn out
   /// safe, adds what a child does after those that return, and gives the
   /// calls that turn out unsafe the notes down the chain below them.
-  static bool join(llvm::ArrayRef<crosstu::UnitView> Units,
-                   crosstu::Verdicts &Out, std::string &Error);
+  /// It keeps each unit's summaries between joins.
+  static std::unique_ptr<crosstu::Joiner> makeJoiner();
 
 private:
   /// A warning or note, as the check words it.

@@ -23,7 +23,8 @@ std::string signature(const Message &Warning, llvm::ArrayRef<Message> Notes) {
   return S;
 }
 
-JoinSession::JoinSession() : Joiners(durabilityChecks().size()) {}
+JoinSession::JoinSession(bool Keep)
+    : Joiners(durabilityChecks().size()), Keep(Keep) {}
 JoinSession::~JoinSession() = default;
 
 bool JoinSession::join(llvm::ArrayRef<UnitSections> Units,
@@ -46,8 +47,10 @@ bool JoinSession::join(llvm::ArrayRef<UnitSections> Units,
       Views.push_back({U.Files,
                        U.Sections ? U.Sections->get(Check.Name) : nullptr,
                        U.Sections, U.Origin, U.Found});
-    if (!J->join(Views, Fresh ? All : Changed, Out, Error)) {
+    bool Joined = J->join(Views, Fresh ? All : Changed, Out, Error);
+    if (!Joined || !Keep)
       J.reset();
+    if (!Joined) {
       Error = Check.Name.str() + ": " + Error;
       return false;
     }
@@ -57,8 +60,8 @@ bool JoinSession::join(llvm::ArrayRef<UnitSections> Units,
 
 bool joinAll(llvm::ArrayRef<UnitSections> Units, Verdicts &Out,
              std::string &Error) {
-  return JoinSession().join(Units, std::vector<bool>(Units.size(), true), Out,
-                            Error);
+  return JoinSession(/*Keep=*/false)
+      .join(Units, std::vector<bool>(Units.size(), true), Out, Error);
 }
 
 } // namespace durcheck::crosstu

@@ -24,14 +24,14 @@ const CheckEntry Entries[] = {
     {"durability-create-without-dir-fsync", make<CreateWithoutDirFsyncCheck>,
      &CreateWithoutDirFsyncCheck::makeJoiner},
     {"durability-mixed-direct-buffered-io", make<MixedDirectBufferedIoCheck>,
-     crosstu::joinEveryUnit<&MixedDirectBufferedIoCheck::join>},
+     &MixedDirectBufferedIoCheck::makeJoiner},
     {"durability-rename-without-dir-fsync", make<RenameWithoutDirFsyncCheck>,
      &RenameWithoutDirFsyncCheck::makeJoiner},
     {"durability-rename-without-file-fsync", make<RenameWithoutFileFsyncCheck>,
      crosstu::joinEveryUnit<&RenameWithoutFileFsyncCheck::join>},
     {"durability-unchecked-fsync", make<UncheckedFsyncCheck>, nullptr},
     {"durability-vfork-misuse", make<VforkMisuseCheck>,
-     crosstu::joinEveryUnit<&VforkMisuseCheck::join>},
+     &VforkMisuseCheck::makeJoiner},
 };
 
 class DurabilityModule : public ClangTidyModule {

@@ -103,8 +103,8 @@ std::optional<UnitFindings> UnitJoin::findings(ArrayRef<UnitResult> Results,
 
 std::optional<UnitFindings> joinedFindings(ArrayRef<UnitResult> Results,
                                            std::string &Error) {
-  return UnitJoin().findings(Results, std::vector<bool>(Results.size(), true),
-                             Error);
+  return UnitJoin(/*Keep=*/false)
+      .findings(Results, std::vector<bool>(Results.size(), true), Error);
 }
 
 bool applyJoin(std::vector<UnitResult> &Results, std::string &Error) {

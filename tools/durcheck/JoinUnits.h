@@ -23,6 +23,9 @@ using UnitFindings = std::vector<std::vector<clang::tidy::ClangTidyError>>;
 /// costs what the changed units change.
 class UnitJoin {
 public:
+  /// Keep: whether it is run again (JoinSession's).
+  explicit UnitJoin(bool Keep = true) : Session(Keep) {}
+
   /// Each unit's findings once every check has joined the units: entry I
   /// for Results[I]. Changed[I] is false when Results[I] is what the last
   /// run had; the first run takes every unit. A unit that failed or enables

@@ -85,7 +85,8 @@ Status statusOf(const Function &F, StatusOf Callee);
 /// that call each other across units and only exec are safe. A name
 /// defined more than once takes its safest definition; one defined
 /// nowhere is unsafe.
-llvm::StringMap<Status> solveStatuses(llvm::ArrayRef<Function> Functions);
+llvm::StringMap<Status>
+solveStatuses(llvm::ArrayRef<const Function *> Functions);
 
 /// Whether every piece that a piece reaches exists and starts after an
 /// open call.

@@ -150,6 +150,8 @@ struct FunctionGraph {
   /// are preferred for a note.
   std::vector<unsigned> Exits;
   std::vector<Anchor> Anchors;
+  /// fingerprint() of the graph, where its reader stored it; else 0.
+  uint64_t Fingerprint = 0;
 
   unsigned exit() const { return Blocks.size(); }
 };
@@ -186,6 +188,12 @@ struct UnitGraphs {
 /// leave point, one plain edge -- which the analysis passes through
 /// unchanged, so that result files hold the graph's decisions only.
 void contract(FunctionGraph &G);
+
+/// A hash of what a result file says of the graph.
+uint64_t fingerprint(const FunctionGraph &G);
+/// Whether two graphs say the same, to the byte of their result files (by
+/// their fingerprints).
+bool sameGraph(const FunctionGraph &A, const FunctionGraph &B);
 
 llvm::json::Value toJSON(const UnitGraphs &U);
 bool fromJSON(const llvm::json::Value &V, UnitGraphs &U, llvm::json::Path P);

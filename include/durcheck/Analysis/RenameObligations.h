@@ -21,7 +21,9 @@
 
 #include "durcheck/Analysis/RenameGraph.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -88,7 +90,7 @@ private:
     std::vector<unsigned> Defines;
     std::vector<std::string> StoresInto;
   };
-  /// A function's resolved calls, sorted by event: each call's targets are
+  /// A function's resolved calls, in block order: each call's targets are
   /// Targets[Begin, End).
   struct Links {
     struct Call {
@@ -97,13 +99,29 @@ private:
     };
     std::vector<Call> Calls;
     std::vector<unsigned> Targets;
-    bool operator==(const Links &O) const;
+    /// Calls' indexes, by event address, for callees().
+    std::vector<unsigned> ByEvent;
+    /// Whether the calls reach the same functions, call for call: of one
+    /// graph, or of twins.
+    bool sameTargets(const Links &O) const {
+      return Targets == O.Targets && Calls.size() == O.Calls.size() &&
+             llvm::all_of(llvm::zip(Calls, O.Calls), [](const auto &Pair) {
+               return std::get<0>(Pair).End == std::get<1>(Pair).End;
+             });
+    }
   };
 
   std::string qualify(llvm::StringRef Name, unsigned Unit) const;
   std::vector<unsigned> resolve(const Callee &C, unsigned Unit) const;
+  std::string definitionKey(const FunctionGraph &G, unsigned Unit,
+                            llvm::ArrayRef<std::string> Files) const;
   unsigned functionFor(const FunctionGraph &G, unsigned Unit,
                        llvm::ArrayRef<std::string> Files);
+  /// The functions of unit Index whose graph in Graphs says what their old
+  /// one said, with the new graph.
+  llvm::DenseMap<unsigned, const FunctionGraph *>
+  twins(unsigned Index, const UnitGraphs *Graphs,
+        llvm::ArrayRef<std::string> Files) const;
   /// Makes F's graph its first candidate's, keeping the names it is found
   /// by in step.
   void pickGraph(unsigned F);
@@ -132,8 +150,9 @@ private:
   /// of what the name or slot resolves to must link again. Some may no
   /// longer make that call.
   llvm::StringMap<llvm::DenseSet<unsigned>> NameCallers, SlotCallers;
-  /// What changed since the last link.
-  llvm::DenseSet<unsigned> Regraphed;
+  /// What changed since the last link: graphs, and graphs replaced by
+  /// their twins.
+  llvm::DenseSet<unsigned> Regraphed, Repointed;
   llvm::StringSet<> TouchedNames, TouchedSlots;
   std::vector<Links> Calls;
   std::vector<std::vector<unsigned>> Callers;

@@ -98,30 +98,37 @@ struct UnitView {
   Message message(const UnitMessage &M) const;
 };
 
-/// Reads the section of each unit that has one into Out[U], on the
-/// threads of llvm::parallel::strategy: converting a large program's
-/// sections is much of its join. Read(View, Section, Into, Why) converts one;
-/// Present gets the units read, in order. On failure Error gets the first
-/// unit's reason, prefixed by What and the unit's name.
+/// Reads the section of each unit that Changed marks, on the threads of
+/// llvm::parallel::strategy: converting a large program's sections is much
+/// of its first join. Out gets each such unit with what was read, null
+/// where the unit left no section; Read(View, Section, Into, Why) converts
+/// one. On failure Error gets the first unit's reason, prefixed by What and
+/// the unit's name.
 template <typename T, typename SectionFn, typename ReadFn>
-bool readSections(llvm::ArrayRef<UnitView> Units, SectionFn SectionOf,
-                  ReadFn Read, llvm::StringRef What, std::vector<T> &Out,
-                  std::vector<unsigned> &Present, std::string &Error) {
-  Out.assign(Units.size(), T());
-  std::vector<std::string> Why(Units.size());
-  std::vector<char> Has(Units.size());
-  llvm::parallelFor(0, Units.size(), [&](size_t U) {
-    if (const llvm::json::Value *Section = SectionOf(Units[U]))
-      Has[U] = Read(Units[U], *Section, Out[U], Why[U]) ? 1 : 2;
+bool readSections(llvm::ArrayRef<UnitView> Units,
+                  const std::vector<bool> &Changed, SectionFn SectionOf,
+                  ReadFn Read, llvm::StringRef What,
+                  std::vector<std::pair<unsigned, std::unique_ptr<T>>> &Out,
+                  std::string &Error) {
+  Out.clear();
+  for (unsigned U = 0; U < Units.size(); ++U)
+    if (Changed[U])
+      Out.emplace_back(U, nullptr);
+  std::vector<std::string> Why(Out.size());
+  llvm::parallelFor(0, Out.size(), [&](size_t I) {
+    const UnitView &View = Units[Out[I].first];
+    if (const llvm::json::Value *Section = SectionOf(View)) {
+      Out[I].second = std::make_unique<T>();
+      if (!Read(View, *Section, *Out[I].second, Why[I]) && Why[I].empty())
+        Why[I] = "unreadable";
+    }
   });
-  for (unsigned U = 0; U < Units.size(); ++U) {
-    if (Has[U] == 2) {
-      Error = What.str() + " in " + Units[U].Origin.str() + ": " + Why[U];
+  for (size_t I = 0; I < Out.size(); ++I)
+    if (!Why[I].empty()) {
+      Error = What.str() + " in " + Units[Out[I].first].Origin.str() + ": " +
+              Why[I];
       return false;
     }
-    if (Has[U])
-      Present.push_back(U);
-  }
   return true;
 }
 
@@ -181,7 +188,9 @@ struct UnitSections {
 /// Every check's join over the same units, run again as they change.
 class JoinSession {
 public:
-  JoinSession();
+  /// Keep: whether the joins keep what they read for the next run; a
+  /// session run once frees each check's as soon as its join is done.
+  explicit JoinSession(bool Keep = true);
   ~JoinSession();
   /// Runs the join of every check over the units, in their order; Changed
   /// as for Joiner::join. Returns false, with the reason in Error, when a
@@ -193,6 +202,7 @@ public:
 private:
   /// By check; null until its first join, and after a join that failed.
   std::vector<std::unique_ptr<Joiner>> Joiners;
+  const bool Keep;
   size_t Units = 0;
 };
 
