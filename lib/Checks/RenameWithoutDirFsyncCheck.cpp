@@ -392,8 +392,11 @@ bool RenameWithoutDirFsyncCheck::GraphJoiner::join(
     llvm::ArrayRef<crosstu::UnitView> Units, const std::vector<bool> &Changed,
     crosstu::Verdicts &Out, std::string &Error) {
   bool Together = judgedTogether(Units);
-  if (Creations && Together)
+  if (Creations && Together) {
+    // It reads no unit meanwhile: its next join starts afresh.
+    What.reset();
     return true;
+  }
   using Judged = rename::Analysis::Judged;
   Judged Now = Together    ? Judged::Both
                : Creations ? Judged::Creations
