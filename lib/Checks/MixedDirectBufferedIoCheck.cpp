@@ -266,14 +266,10 @@ bool OpensJoiner::read(llvm::ArrayRef<crosstu::UnitView> Units,
       Why = "file out of range";
     return Why.empty();
   };
-  bool Fresh = Opens.size() != Units.size();
   std::vector<std::pair<unsigned, std::unique_ptr<mixed::UnitOpens>>> Again;
-  if (!crosstu::readSections(
-          Units, Fresh ? std::vector<bool>(Units.size(), true) : Changed,
-          SectionOf, Read, "unreadable open summaries", Again, Error)) {
-    Opens.clear();
+  if (!crosstu::readSections(Units, Changed, SectionOf, Read,
+                             "unreadable open summaries", Again, Error))
     return false;
-  }
   Opens.resize(Units.size());
   for (auto &[U, New] : Again)
     Opens[U] = std::move(New);

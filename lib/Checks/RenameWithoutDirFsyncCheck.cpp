@@ -402,7 +402,7 @@ bool RenameWithoutDirFsyncCheck::GraphJoiner::join(
                : Creations ? Judged::Creations
                            : Judged::Renames;
   std::vector<bool> All(Units.size(), true);
-  bool Fresh = What != Now || Graphs.size() != Units.size();
+  bool Fresh = What != Now;
   if (Fresh) {
     What = Now;
     Graphs.clear();

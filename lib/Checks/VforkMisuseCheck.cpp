@@ -682,19 +682,15 @@ private:
 bool SummariesJoiner::join(llvm::ArrayRef<crosstu::UnitView> Units,
                            const std::vector<bool> &Changed,
                            crosstu::Verdicts &Out, std::string &Error) {
-  bool Fresh = Summaries.size() != Units.size();
   std::vector<std::pair<unsigned, std::unique_ptr<UnitSummaries>>> Again;
   auto SectionOf = [](const crosstu::UnitView &U) { return U.Section; };
   auto Read = [&](const crosstu::UnitView &View, const llvm::json::Value &,
                   UnitSummaries &Into, std::string &Why) {
     return readUnit(View, &View - Units.data(), Into, Why);
   };
-  if (!crosstu::readSections(
-          Units, Fresh ? std::vector<bool>(Units.size(), true) : Changed,
-          SectionOf, Read, "unreadable vfork summaries", Again, Error)) {
-    Summaries.clear();
+  if (!crosstu::readSections(Units, Changed, SectionOf, Read,
+                             "unreadable vfork summaries", Again, Error))
     return false;
-  }
   Summaries.resize(Units.size());
   for (auto &[U, New] : Again)
     Summaries[U] = std::move(New);
