@@ -7,7 +7,6 @@
 
 #include "durcheck/Analysis/RenameGraph.h"
 #include "durcheck/CrossTU/Encoding.h"
-#include "llvm/Support/xxhash.h"
 
 namespace json = llvm::json;
 
@@ -336,6 +335,7 @@ bool readFunction(const json::Value &V, FunctionGraph &F, json::Path P) {
       }
       F.Exits.push_back(unsigned(*B));
     }
+  F.Fingerprint = crosstu::hashJSON(V);
   return true;
 }
 
@@ -401,9 +401,7 @@ void contract(FunctionGraph &G) {
 }
 
 uint64_t fingerprint(const FunctionGraph &G) {
-  std::string Text;
-  llvm::raw_string_ostream(Text) << functionJSON(G);
-  return llvm::xxh3_64bits(Text);
+  return crosstu::hashJSON(functionJSON(G));
 }
 
 bool sameGraph(const FunctionGraph &A, const FunctionGraph &B) {

@@ -358,20 +358,12 @@ bool RenameWithoutDirFsyncCheck::GraphJoiner::read(
   auto SectionOf = [&](const crosstu::UnitView &U) {
     return graphsSection(U, Creations);
   };
-  // A unit read again may keep most of its functions: the program tells
-  // them by their fingerprints, taken on the reading threads.
-  bool Again = !Graphs.empty();
   auto Read = [&](const crosstu::UnitView &, const llvm::json::Value &Section,
                   rename::UnitGraphs &Into, std::string &Why) {
     llvm::json::Path::Root Root;
-    if (!fromJSON(Section, Into, Root)) {
+    if (!fromJSON(Section, Into, Root))
       Why = llvm::toString(Root.getError());
-      return false;
-    }
-    if (Again)
-      for (rename::FunctionGraph &F : Into.Functions)
-        F.Fingerprint = rename::fingerprint(F);
-    return true;
+    return Why.empty();
   };
   std::vector<std::pair<unsigned, std::unique_ptr<rename::UnitGraphs>>> Fresh;
   if (!crosstu::readSections(Units, Changed, SectionOf, Read,

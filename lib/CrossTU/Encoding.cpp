@@ -1,6 +1,8 @@
 //===- Encoding.cpp - The JSON pieces every section is made of ------------===//
 
 #include "durcheck/CrossTU/Encoding.h"
+#include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/bit.h"
 
 namespace json = llvm::json;
 
@@ -11,6 +13,40 @@ std::optional<unsigned> readIndex(const json::Value &V) {
   if (!I || *I < 0 || *I > int64_t(UINT32_MAX))
     return std::nullopt;
   return unsigned(*I);
+}
+
+uint64_t hashJSON(const json::Value &V) {
+  using llvm::hash_combine;
+  json::Value::Kind K = V.kind();
+  switch (K) {
+  case json::Value::Null:
+    return hash_combine(K);
+  case json::Value::Boolean:
+    return hash_combine(K, *V.getAsBoolean());
+  case json::Value::Number:
+    if (std::optional<int64_t> I = V.getAsInteger())
+      return hash_combine(K, *I);
+    if (std::optional<uint64_t> U = V.getAsUINT64())
+      return hash_combine(K, *U);
+    return hash_combine(K, llvm::bit_cast<uint64_t>(*V.getAsNumber()));
+  case json::Value::String:
+    return hash_combine(K, *V.getAsString());
+  case json::Value::Array: {
+    llvm::hash_code H = hash_combine(K, V.getAsArray()->size());
+    for (const json::Value &E : *V.getAsArray())
+      H = hash_combine(H, hashJSON(E));
+    return H;
+  }
+  case json::Value::Object: {
+    // An object's iteration order is its hash table's: combine its
+    // members in an order-free way.
+    uint64_t Sum = 0;
+    for (const auto &[Key, Member] : *V.getAsObject())
+      Sum += hash_combine(llvm::StringRef(Key), hashJSON(Member));
+    return hash_combine(K, V.getAsObject()->size(), Sum);
+  }
+  }
+  llvm_unreachable("every JSON kind is handled");
 }
 
 std::optional<RecordView> RecordView::of(const json::Value &V) {

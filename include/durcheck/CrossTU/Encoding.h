@@ -34,6 +34,9 @@ bool readCode(const llvm::json::Value *V, const char (&Codes)[N],
 /// A non-negative integer that fits in 32 bits, as an index or offset.
 std::optional<unsigned> readIndex(const llvm::json::Value &V);
 
+/// A hash of what V says: equal values hash alike, in one process.
+uint64_t hashJSON(const llvm::json::Value &V);
+
 llvm::json::Value toJSON(const Loc &L);
 bool fromJSON(const llvm::json::Value &V, Loc &L, llvm::json::Path P);
 llvm::json::Value toJSON(const UnitEdit &E);
