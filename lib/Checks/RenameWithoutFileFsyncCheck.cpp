@@ -218,19 +218,21 @@ struct Forward {
   ArgOf From, To;
 };
 
-struct UnitFindings {
+// What a unit's section says: the parameters its helpers sync or hand on,
+// and its findings with the helpers of other units that may sync them.
+struct UnitSyncs {
+  std::vector<ArgOf> Syncs;
+  std::vector<Forward> Forwards;
   std::vector<std::pair<crosstu::Loc, std::vector<ArgOf>>> Findings;
 };
 
-// Reads a unit's section; false, with the reason in Error, when it is
+// Reads a unit's section; false, with the reason in Why, when it is
 // malformed.
-bool readSection(const crosstu::UnitView &U, std::set<ArgOf> &Syncs,
-                 std::vector<Forward> &Forwards, UnitFindings &Out,
-                 std::string &Error) {
-  const llvm::json::Object *S = U.Section->getAsObject();
-  auto Bad = [&](StringRef Why) {
-    Error = "unreadable file-sync summaries in " + U.Origin.str() + ": " +
-            Why.str();
+bool readSection(const crosstu::UnitView &U, const llvm::json::Value &Section,
+                 UnitSyncs &Out, std::string &Why) {
+  const llvm::json::Object *S = Section.getAsObject();
+  auto Bad = [&](StringRef Reason) {
+    Why = Reason.str();
     return false;
   };
   if (!S)
@@ -248,7 +250,7 @@ bool readSection(const crosstu::UnitView &U, std::set<ArgOf> &Syncs,
       std::optional<ArgOf> P = ArgIn(V.getAsObject(), "name", "param");
       if (!P)
         return Bad("a sync without a name or parameter");
-      Syncs.insert(*P);
+      Out.Syncs.push_back(*P);
     }
   if (const llvm::json::Array *A = S->getArray("forwards"))
     for (const llvm::json::Value &V : *A) {
@@ -256,7 +258,7 @@ bool readSection(const crosstu::UnitView &U, std::set<ArgOf> &Syncs,
       std::optional<ArgOf> To = ArgIn(V.getAsObject(), "callee", "arg");
       if (!From || !To)
         return Bad("a forward without its ends");
-      Forwards.push_back({*From, *To});
+      Out.Forwards.push_back({*From, *To});
     }
   if (const llvm::json::Array *A = S->getArray("findings"))
     for (const llvm::json::Value &V : *A) {
@@ -281,31 +283,65 @@ bool readSection(const crosstu::UnitView &U, std::set<ArgOf> &Syncs,
   return true;
 }
 
-} // namespace
+// The join over the units' sections, which it keeps between joins: each
+// join reads the units that changed, and solves the helpers again.
+class SyncsJoiner : public crosstu::Joiner {
+public:
+  bool join(llvm::ArrayRef<crosstu::UnitView> Units,
+            const std::vector<bool> &Changed, crosstu::Verdicts &Out,
+            std::string &Error) override;
 
-bool RenameWithoutFileFsyncCheck::join(ArrayRef<crosstu::UnitView> Units,
-                                       crosstu::Verdicts &Out,
-                                       std::string &Error) {
+private:
+  /// By unit; null for a unit that left no section.
+  std::vector<std::unique_ptr<UnitSyncs>> ByUnit;
+};
+
+bool SyncsJoiner::join(llvm::ArrayRef<crosstu::UnitView> Units,
+                       const std::vector<bool> &Changed, crosstu::Verdicts &Out,
+                       std::string &Error) {
+  auto SectionOf = [](const crosstu::UnitView &U) { return U.Section; };
+  std::vector<std::pair<unsigned, std::unique_ptr<UnitSyncs>>> Again;
+  if (!crosstu::readSections(Units, Changed, SectionOf, readSection,
+                             "unreadable file-sync summaries", Again, Error))
+    return false;
+  ByUnit.resize(Units.size());
+  for (auto &[U, New] : Again)
+    ByUnit[U] = std::move(New);
+  // Most programs leave no finding to a helper of another unit.
+  if (llvm::none_of(ByUnit, [](const std::unique_ptr<UnitSyncs> &S) {
+        return S && !S->Findings.empty();
+      }))
+    return true;
+  std::vector<const UnitSyncs *> Present;
+  for (const std::unique_ptr<UnitSyncs> &S : ByUnit)
+    if (S)
+      Present.push_back(S.get());
   std::set<ArgOf> Syncs;
-  std::vector<Forward> Forwards;
-  std::vector<UnitFindings> Findings(Units.size());
-  for (size_t U = 0; U < Units.size(); ++U)
-    if (Units[U].Section &&
-        !readSection(Units[U], Syncs, Forwards, Findings[U], Error))
-      return false;
+  for (const UnitSyncs *S : Present)
+    Syncs.insert(S->Syncs.begin(), S->Syncs.end());
   // A helper that hands its parameter to one that syncs it syncs it too.
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (const Forward &F : Forwards)
-      if (Syncs.count(F.To) && Syncs.insert(F.From).second)
-        Changed = true;
+  for (bool Grew = true; Grew;) {
+    Grew = false;
+    for (const UnitSyncs *S : Present)
+      for (const Forward &F : S->Forwards)
+        if (Syncs.count(F.To) && Syncs.insert(F.From).second)
+          Grew = true;
   }
-  for (size_t U = 0; U < Units.size(); ++U)
-    for (const auto &[At, Helpers] : Findings[U].Findings)
+  for (size_t U = 0; U < Units.size(); ++U) {
+    if (!ByUnit[U])
+      continue;
+    for (const auto &[At, Helpers] : ByUnit[U]->Findings)
       if (llvm::any_of(Helpers, [&](const ArgOf &H) { return Syncs.count(H); }))
         Out.Dropped.insert(
             {ThisCheck.str(), Units[U].file(At.File), At.Offset});
+  }
   return true;
+}
+
+} // namespace
+
+std::unique_ptr<crosstu::Joiner> RenameWithoutFileFsyncCheck::makeJoiner() {
+  return std::make_unique<SyncsJoiner>();
 }
 
 } // namespace durcheck

@@ -29,9 +29,9 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
-  /// Drops the findings whose file a helper of another unit syncs.
-  static bool join(llvm::ArrayRef<crosstu::UnitView> Units,
-                   crosstu::Verdicts &Out, std::string &Error);
+  /// The join that drops the findings whose file a helper of another unit
+  /// syncs.
+  static std::unique_ptr<crosstu::Joiner> makeJoiner();
 
 private:
   std::vector<std::string> functionList(llvm::StringRef Option,

@@ -28,7 +28,7 @@ const CheckEntry Entries[] = {
     {"durability-rename-without-dir-fsync", make<RenameWithoutDirFsyncCheck>,
      &RenameWithoutDirFsyncCheck::makeJoiner},
     {"durability-rename-without-file-fsync", make<RenameWithoutFileFsyncCheck>,
-     crosstu::joinEveryUnit<&RenameWithoutFileFsyncCheck::join>},
+     &RenameWithoutFileFsyncCheck::makeJoiner},
     {"durability-unchecked-fsync", make<UncheckedFsyncCheck>, nullptr},
     {"durability-vfork-misuse", make<VforkMisuseCheck>,
      &VforkMisuseCheck::makeJoiner},

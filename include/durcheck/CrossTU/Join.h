@@ -139,12 +139,6 @@ struct Verdicts {
   std::vector<Finding> Added;
 };
 
-/// A check's join: reads the sections of every unit, in the order of the
-/// units, and adds its verdicts. A section it cannot read is an error, given
-/// as a message; the join then returns false.
-using JoinFunction = bool (*)(llvm::ArrayRef<UnitView> Units, Verdicts &Out,
-                              std::string &Error);
-
 /// A finding's places and texts, fixes aside: whether a unit's own
 /// finding and the whole program's say the same.
 std::string signature(const Message &Warning, llvm::ArrayRef<Message> Notes);
@@ -163,18 +157,6 @@ public:
                     const std::vector<bool> &Changed, Verdicts &Out,
                     std::string &Error) = 0;
 };
-
-/// The joiner of a check whose join keeps nothing: it reads every unit
-/// each time.
-template <JoinFunction Join> std::unique_ptr<Joiner> joinEveryUnit() {
-  struct Every : Joiner {
-    bool join(llvm::ArrayRef<UnitView> Units, const std::vector<bool> &,
-              Verdicts &Out, std::string &Error) override {
-      return Join(Units, Out, Error);
-    }
-  };
-  return std::make_unique<Every>();
-}
 
 /// What one analysed unit left: its file table, its checks' sections and
 /// its own findings. A unit with no sections takes no part.
