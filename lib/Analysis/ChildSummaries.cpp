@@ -15,22 +15,26 @@ namespace json = llvm::json;
 
 namespace durcheck::vfork {
 
-void walkPieces(llvm::ArrayRef<Piece> Pieces, StatusOf Callee,
-                llvm::function_ref<void(const Piece &)> Ran,
-                llvm::function_ref<void(const Piece &)> Unsafe) {
+namespace {
+
+using PieceStatus = llvm::function_ref<Status(unsigned Piece)>;
+
+// walkPieces, with the status of the callee each piece starts after.
+void walkNumbered(llvm::ArrayRef<Piece> Pieces, PieceStatus Callee,
+                  llvm::function_ref<void(const Piece &)> Ran,
+                  llvm::function_ref<void(const Piece &)> Unsafe) {
   std::vector<bool> Seen(Pieces.size());
-  std::vector<unsigned> Work;
+  llvm::SmallVector<unsigned, 16> Work;
   for (unsigned I = 0; I < Pieces.size(); ++I)
     if (Pieces[I].isStart()) {
       Seen[I] = true;
       Work.push_back(I);
     }
   while (!Work.empty()) {
-    const Piece &P = Pieces[Work.back()];
-    Work.pop_back();
+    const Piece &P = Pieces[Work.pop_back_val()];
     Ran(P);
     for (unsigned Next : P.Reaches) {
-      Status S = Callee(Pieces[Next].After);
+      Status S = Callee(Next);
       if (S == Status::Unsafe)
         Unsafe(Pieces[Next]);
       else if (S == Status::Returns && !Seen[Next]) {
@@ -41,10 +45,10 @@ void walkPieces(llvm::ArrayRef<Piece> Pieces, StatusOf Callee,
   }
 }
 
-Status statusOf(const Function &F, StatusOf Callee) {
+Status statusOfNumbered(llvm::ArrayRef<Piece> Pieces, PieceStatus Callee) {
   bool Violates = false, Returns = false;
-  walkPieces(
-      F.Pieces, Callee,
+  walkNumbered(
+      Pieces, Callee,
       [&](const Piece &P) {
         Violates |= !P.Why.empty();
         Returns |= P.Returns;
@@ -55,50 +59,135 @@ Status statusOf(const Function &F, StatusOf Callee) {
   return Returns ? Status::Returns : Status::NeverReturns;
 }
 
+// Where the entries of each key begin in a list of them sorted by key, the
+// key past the last ending them: Count(visit) calls visit(key) once per
+// entry.
+template <typename CountFn>
+std::vector<unsigned> beginnings(unsigned Keys, CountFn Count) {
+  std::vector<unsigned> At(Keys + 1, 0);
+  Count([&](unsigned Key) { ++At[Key + 1]; });
+  for (unsigned K = 0; K < Keys; ++K)
+    At[K + 1] += At[K];
+  return At;
+}
+
+} // namespace
+
+void walkPieces(llvm::ArrayRef<Piece> Pieces, StatusOf Callee,
+                llvm::function_ref<void(const Piece &)> Ran,
+                llvm::function_ref<void(const Piece &)> Unsafe) {
+  walkNumbered(
+      Pieces, [&](unsigned I) { return Callee(Pieces[I].After); }, Ran, Unsafe);
+}
+
+Status statusOf(const Function &F, StatusOf Callee) {
+  return statusOfNumbered(
+      F.Pieces, [&](unsigned I) { return Callee(F.Pieces[I].After); });
+}
+
+unsigned Program::number(llvm::StringRef Name) {
+  return Numbers.try_emplace(Name, Numbers.size()).first->second;
+}
+
+void Program::setUnit(unsigned U, llvm::ArrayRef<Function> Functions) {
+  if (Units.size() <= U)
+    Units.resize(U + 1);
+  Units[U].clear();
+  for (const Function &F : Functions) {
+    Numbered N{&F, number(F.Name), {}};
+    for (const Piece &P : F.Pieces)
+      N.After.push_back(P.isStart() ? None : number(P.After));
+    Units[U].push_back(std::move(N));
+  }
+}
+
 // A worklist from the top: every defined function starts as safe and never
 // returning, and a function is judged again when a callee's status drops.
-llvm::StringMap<Status>
-solveStatuses(llvm::ArrayRef<const Function *> Functions) {
-  llvm::StringMap<Status> Out;
-  llvm::StringMap<std::vector<unsigned>> Definitions, Callers;
-  for (unsigned I = 0; I < Functions.size(); ++I) {
-    Out[Functions[I]->Name] = Status::NeverReturns;
-    Definitions[Functions[I]->Name].push_back(I);
-    for (const Piece &P : Functions[I]->Pieces)
-      if (!P.isStart())
-        Callers[P.After].push_back(I);
+void Program::solve() {
+  std::vector<const Numbered *> All;
+  std::vector<unsigned> UnitOf;
+  for (unsigned U = 0; U < Units.size(); ++U)
+    for (const Numbered &N : Units[U]) {
+      All.push_back(&N);
+      UnitOf.push_back(U);
+    }
+  unsigned Names = Numbers.size();
+  // Definitions and callers, by name, in the order of the units.
+  DefinitionsAt = beginnings(Names, [&](auto Visit) {
+    for (const Numbered *N : All)
+      Visit(N->Name);
+  });
+  std::vector<unsigned> DefinedBy(All.size());
+  Definitions.assign(All.size(), {});
+  std::vector<unsigned> Next(DefinitionsAt.begin(), DefinitionsAt.end() - 1);
+  for (unsigned I = 0; I < All.size(); ++I) {
+    unsigned At = Next[All[I]->Name]++;
+    DefinedBy[At] = I;
+    Definitions[At] = {All[I]->F, UnitOf[I]};
   }
-  auto Lookup = [&](llvm::StringRef Name) {
-    auto It = Out.find(Name);
-    return It == Out.end() ? Status::Unsafe : It->second;
+  auto EachCall = [&](auto Visit) {
+    for (unsigned I = 0; I < All.size(); ++I)
+      for (unsigned Callee : All[I]->After)
+        if (Callee != None)
+          Visit(Callee, I);
   };
-  std::vector<Status> Value(Functions.size(), Status::NeverReturns);
-  std::vector<unsigned> Work(Functions.size());
-  for (unsigned I = 0; I < Functions.size(); ++I)
-    Work[I] = Functions.size() - 1 - I;
-  std::vector<bool> Queued(Functions.size(), true);
+  std::vector<unsigned> CallersAt = beginnings(Names, [&](auto Visit) {
+    EachCall([&](unsigned Callee, unsigned) { Visit(Callee); });
+  });
+  std::vector<unsigned> Callers(CallersAt.back());
+  Next.assign(CallersAt.begin(), CallersAt.end() - 1);
+  EachCall([&](unsigned Callee, unsigned I) { Callers[Next[Callee]++] = I; });
+
+  Statuses.assign(Names, Status::Unsafe);
+  for (const Numbered *N : All)
+    Statuses[N->Name] = Status::NeverReturns;
+  std::vector<Status> Value(All.size(), Status::NeverReturns);
+  std::vector<unsigned> Work(All.size());
+  for (unsigned I = 0; I < All.size(); ++I)
+    Work[I] = All.size() - 1 - I;
+  std::vector<bool> Queued(All.size(), true);
   while (!Work.empty()) {
     unsigned I = Work.back();
     Work.pop_back();
     Queued[I] = false;
-    Status V = statusOf(*Functions[I], Lookup);
+    const Numbered &N = *All[I];
+    // Pieces are read wellFormed, so a piece reached starts after a call;
+    // were one not to, it would count as a call of a name nobody defines.
+    Status V = statusOfNumbered(N.F->Pieces, [&](unsigned P) {
+      return N.After[P] == None ? Status::Unsafe : Statuses[N.After[P]];
+    });
     if (V == Value[I])
       continue;
     Value[I] = V;
-    const std::string &Name = Functions[I]->Name;
     Status Best = Status::Unsafe;
-    for (unsigned D : Definitions[Name])
-      Best = std::max(Best, Value[D]);
-    if (Best == Out[Name])
+    for (unsigned D = DefinitionsAt[N.Name]; D < DefinitionsAt[N.Name + 1]; ++D)
+      Best = std::max(Best, Value[DefinedBy[D]]);
+    if (Best == Statuses[N.Name])
       continue;
-    Out[Name] = Best;
-    for (unsigned C : Callers.lookup(Name))
-      if (!Queued[C]) {
-        Queued[C] = true;
-        Work.push_back(C);
+    Statuses[N.Name] = Best;
+    for (unsigned C = CallersAt[N.Name]; C < CallersAt[N.Name + 1]; ++C)
+      if (!Queued[Callers[C]]) {
+        Queued[Callers[C]] = true;
+        Work.push_back(Callers[C]);
       }
   }
-  return Out;
+}
+
+Status Program::status(llvm::StringRef Name) const {
+  auto It = Numbers.find(Name);
+  return It == Numbers.end() || It->second >= Statuses.size()
+             ? Status::Unsafe
+             : Statuses[It->second];
+}
+
+llvm::ArrayRef<Program::Definition>
+Program::definitions(llvm::StringRef Name) const {
+  auto It = Numbers.find(Name);
+  if (It == Numbers.end() || It->second + 1 >= DefinitionsAt.size())
+    return {};
+  return llvm::ArrayRef(Definitions)
+      .slice(DefinitionsAt[It->second],
+             DefinitionsAt[It->second + 1] - DefinitionsAt[It->second]);
 }
 
 //===-- JSON --------------------------------------------------------------===//

@@ -528,26 +528,22 @@ childFindings(const UnitChildren &C, vfork::StatusOf Status) {
 // way.
 class Chains {
 public:
-  Chains(llvm::ArrayRef<const vfork::Function *> Functions,
-         llvm::ArrayRef<size_t> UnitOf, llvm::ArrayRef<crosstu::UnitView> Units,
+  Chains(const vfork::Program &Whole, llvm::ArrayRef<crosstu::UnitView> Units,
          vfork::StatusOf Status)
-      : Functions(Functions), UnitOf(UnitOf), Units(Units), Status(Status) {
-    for (unsigned I = 0; I < Functions.size(); ++I)
-      Definitions[Functions[I]->Name].push_back(I);
-  }
+      : Whole(Whole), Units(Units), Status(Status) {}
 
   std::vector<crosstu::Message> below(StringRef Callee) const {
     std::vector<crosstu::Message> Out;
     std::set<std::string> Seen;
     std::string Name = Callee.str();
     while (Seen.insert(Name).second) {
-      std::optional<unsigned> Def = unsafeDefinition(Name);
+      const vfork::Program::Definition *Def = unsafeDefinition(Name);
       if (!Def)
         break;
       // What the function does itself explains it best; else the first
       // unsafe open call of a function not yet on the chain.
       const vfork::Piece *Violates = nullptr, *Call = nullptr;
-      llvm::ArrayRef<vfork::Piece> Pieces = Functions[*Def]->Pieces;
+      llvm::ArrayRef<vfork::Piece> Pieces = Def->F->Pieces;
       vfork::walkPieces(
           Pieces, Status,
           [&](const vfork::Piece &P) {
@@ -562,7 +558,7 @@ public:
       if (!Step)
         break;
       for (const crosstu::UnitMessage &M : Violates ? Step->Why : Step->Call)
-        Out.push_back(Units[UnitOf[*Def]].message(M));
+        Out.push_back(Units[Def->Unit].message(M));
       if (Violates)
         break;
       Name = Step->After;
@@ -571,18 +567,16 @@ public:
   }
 
 private:
-  std::optional<unsigned> unsafeDefinition(StringRef Name) const {
-    for (unsigned I : Definitions.lookup(Name))
-      if (vfork::statusOf(*Functions[I], Status) == vfork::Status::Unsafe)
-        return I;
-    return std::nullopt;
+  const vfork::Program::Definition *unsafeDefinition(StringRef Name) const {
+    for (const vfork::Program::Definition &D : Whole.definitions(Name))
+      if (vfork::statusOf(*D.F, Status) == vfork::Status::Unsafe)
+        return &D;
+    return nullptr;
   }
 
-  llvm::ArrayRef<const vfork::Function *> Functions;
-  llvm::ArrayRef<size_t> UnitOf;
+  const vfork::Program &Whole;
   llvm::ArrayRef<crosstu::UnitView> Units;
   vfork::StatusOf Status;
-  llvm::StringMap<std::vector<unsigned>> Definitions;
 };
 
 // A finding's text and places, to tell findings at one place apart.
@@ -677,6 +671,7 @@ public:
 private:
   /// By unit; null for a unit that left no summaries.
   std::vector<std::unique_ptr<UnitSummaries>> Summaries;
+  vfork::Program Whole;
 };
 
 bool SummariesJoiner::join(llvm::ArrayRef<crosstu::UnitView> Units,
@@ -692,25 +687,23 @@ bool SummariesJoiner::join(llvm::ArrayRef<crosstu::UnitView> Units,
                              "unreadable vfork summaries", Again, Error))
     return false;
   Summaries.resize(Units.size());
-  for (auto &[U, New] : Again)
+  for (auto &[U, New] : Again) {
+    // The program lets go of the old summaries before they are freed.
+    llvm::ArrayRef<vfork::Function> Functions;
+    if (New)
+      Functions = New->Functions;
+    Whole.setUnit(U, Functions);
     Summaries[U] = std::move(New);
-  std::vector<const vfork::Function *> Functions;
-  std::vector<size_t> UnitOf;
+  }
   const UnitChildren None;
-  for (size_t U = 0; U < Units.size(); ++U)
-    if (Summaries[U])
-      for (const vfork::Function &F : Summaries[U]->Functions) {
-        Functions.push_back(&F);
-        UnitOf.push_back(U);
-      }
   auto ChildrenOf = [&](size_t U) -> const UnitChildren & {
     return Summaries[U] ? Summaries[U]->Children : None;
   };
-  llvm::StringMap<vfork::Status> Statuses = vfork::solveStatuses(Functions);
+  Whole.solve();
   // A name no unit summarises is Unsafe, the first status.
-  auto Solved = [&](StringRef Name) { return Statuses.lookup(Name); };
+  auto Solved = [&](StringRef Name) { return Whole.status(Name); };
   auto Unsafe = [](StringRef) { return vfork::Status::Unsafe; };
-  Chains Chain(Functions, UnitOf, Units, Solved);
+  Chains Chain(Whole, Units, Solved);
   std::map<crosstu::FindingKey, AtPlace> Places;
   for (size_t U = 0; U < Units.size(); ++U) {
     const UnitChildren &C = ChildrenOf(U);

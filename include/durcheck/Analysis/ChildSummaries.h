@@ -81,12 +81,49 @@ void walkPieces(llvm::ArrayRef<Piece> Pieces, StatusOf Callee,
 /// Callee gives.
 Status statusOf(const Function &F, StatusOf Callee);
 
-/// The whole program's answer: the greatest fixpoint, so that functions
-/// that call each other across units and only exec are safe. A name
-/// defined more than once takes its safest definition; one defined
-/// nowhere is unsafe.
-llvm::StringMap<Status>
-solveStatuses(llvm::ArrayRef<const Function *> Functions);
+/// The functions of every unit a child may call, kept while units change.
+/// Names are numbered as units are set, so that solving the whole program
+/// again after one unit changes hashes the strings of that unit only.
+class Program {
+public:
+  struct Definition {
+    const Function *F;
+    unsigned Unit;
+  };
+
+  /// Replaces the functions of unit U, which stay alive until the next
+  /// setUnit(U); an empty list takes the unit out.
+  void setUnit(unsigned U, llvm::ArrayRef<Function> Functions);
+  /// Solves the whole program: the greatest fixpoint, so that functions
+  /// that call each other across units and only exec are safe. A name
+  /// defined more than once takes its safest definition; one defined
+  /// nowhere is unsafe.
+  void solve();
+  /// A name's status, as the last solve() found it.
+  Status status(llvm::StringRef Name) const;
+  /// A name's definitions, in the order of the units, as of the last
+  /// solve().
+  llvm::ArrayRef<Definition> definitions(llvm::StringRef Name) const;
+
+private:
+  /// A function with its name's number, and the number of the callee
+  /// each of its pieces starts after (None for a start).
+  struct Numbered {
+    const Function *F;
+    unsigned Name;
+    std::vector<unsigned> After;
+  };
+  static constexpr unsigned None = ~0u;
+  unsigned number(llvm::StringRef Name);
+
+  llvm::StringMap<unsigned> Numbers;
+  std::vector<std::vector<Numbered>> Units;
+  /// By name's number: its status, and where its definitions begin in
+  /// Definitions (the next name's begin ends them).
+  std::vector<Status> Statuses;
+  std::vector<unsigned> DefinitionsAt;
+  std::vector<Definition> Definitions;
+};
 
 /// Whether every piece that a piece reaches exists and starts after an
 /// open call.
