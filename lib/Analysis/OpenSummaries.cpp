@@ -9,6 +9,7 @@
 #include "durcheck/Analysis/OpenSummaries.h"
 #include "durcheck/Analysis/Spelling.h"
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include <deque>
 #include <set>
@@ -18,11 +19,13 @@ namespace durcheck::mixed {
 
 //===-- The program's names and calls -------------------------------------===//
 
-std::string Program::qualify(llvm::StringRef Name, unsigned Unit) const {
+unsigned Program::nameNumber(llvm::StringRef Name, unsigned Unit) {
   // Internal linkage: another unit's function of that name is another one.
+  std::string Qualified;
   if (Name.starts_with("@"))
-    return "@" + std::to_string(Unit) + "/" + Name.drop_front().str();
-  return Name.str();
+    Name = Qualified =
+        "@" + std::to_string(Unit) + "/" + Name.drop_front().str();
+  return NameNumbers.try_emplace(Name, NameNumbers.size()).first->second;
 }
 
 std::string Program::fileName(unsigned Unit, unsigned File) const {
@@ -31,47 +34,88 @@ std::string Program::fileName(unsigned Unit, unsigned File) const {
 }
 
 void Program::addUnit(const UnitOpens &U, llvm::ArrayRef<std::string> Files) {
-  unsigned Index = Units.size();
-  Units.push_back({&U, Files});
-  for (const OpenFunction &F : U.Functions) {
+  setUnit(Units.size(), &U, Files);
+}
+
+void Program::setUnit(unsigned Index, const UnitOpens *U,
+                      llvm::ArrayRef<std::string> Files) {
+  if (Units.size() <= Index)
+    Units.resize(Index + 1);
+  Unit &Into = Units[Index];
+  Into = {U, Files, {}};
+  if (!U)
+    return;
+  for (const OpenFunction &F : U->Functions) {
+    Numbered N{None, None, {}};
     if (!F.Name.empty()) {
-      std::string Name = qualify(F.Name, Index);
-      // A function defined in a header is the same in every unit that
-      // includes it: the first definition stands for all.
-      std::string Where = Name + "@" + fileName(Index, F.Where.File) + ":" +
-                          std::to_string(F.Where.Offset);
-      if (!Definitions.insert(Where).second)
-        continue;
-      ByName[Name].push_back(Functions.size());
+      N.Name = nameNumber(F.Name, Index);
+      std::string File = fileName(Index, F.Where.File);
+      N.File = FileNumbers.try_emplace(File, FileNumbers.size()).first->second;
     }
-    Functions.push_back({&F, Index});
+    for (const CallSite &C : F.Calls)
+      N.Callees.push_back(nameNumber(C.Callee, Index));
+    Into.Numbers.push_back(std::move(N));
   }
 }
 
 void Program::link() {
-  unsigned N = Functions.size();
-  Callees.assign(N, {});
-  Callers.assign(N, {});
-  for (unsigned F = 0; F < N; ++F) {
-    const OpenFunction &Fn = *Functions[F].F;
-    Callees[F].resize(Fn.Calls.size());
-    for (unsigned C = 0; C < Fn.Calls.size(); ++C) {
-      // Most names have external linkage and need no copy to be looked up.
-      llvm::StringRef Callee = Fn.Calls[C].Callee;
-      std::string Qualified;
-      if (Callee.starts_with("@"))
-        Callee = Qualified = qualify(Callee, Functions[F].Unit);
-      auto It = ByName.find(Callee);
-      // Two definitions of one name are two programs: neither is known.
-      if (It == ByName.end() || It->second.size() != 1)
+  Functions.clear();
+  std::vector<const Numbered *> NumbersOf;
+  // A function defined in a header is the same in every unit that
+  // includes it: the first definition stands for all.
+  llvm::DenseSet<std::tuple<unsigned, unsigned, unsigned>> Defined;
+  for (unsigned U = 0; U < Units.size(); ++U) {
+    if (!Units[U].Opens)
+      continue;
+    for (const auto &[F, N] :
+         llvm::zip(Units[U].Opens->Functions, Units[U].Numbers)) {
+      if (N.Name != None &&
+          !Defined.insert({N.Name, N.File, F.Where.Offset}).second)
         continue;
-      unsigned Target = It->second.front();
-      Callees[F][C] = Target;
-      // Callers come in order: a repeat is the last one.
-      if (Callers[Target].empty() || Callers[Target].back() != F)
-        Callers[Target].push_back(F);
+      Functions.push_back({&F, U});
+      NumbersOf.push_back(&N);
     }
   }
+  // The one definition of each name; two definitions of one name are two
+  // programs: neither is known.
+  std::vector<unsigned> DefinitionOf(NameNumbers.size(), None);
+  std::vector<bool> Twice(NameNumbers.size());
+  for (unsigned F = 0; F < Functions.size(); ++F)
+    if (unsigned Name = NumbersOf[F]->Name; Name != None) {
+      Twice[Name] = DefinitionOf[Name] != None;
+      DefinitionOf[Name] = F;
+    }
+  unsigned N = Functions.size();
+  CalleesAt.assign(N + 1, 0);
+  Callees.clear();
+  std::vector<unsigned> CallerCount(N + 1, 0), LastCaller(N, None);
+  for (unsigned F = 0; F < N; ++F) {
+    CalleesAt[F] = Callees.size();
+    for (unsigned Name : NumbersOf[F]->Callees) {
+      std::optional<unsigned> Target;
+      if (DefinitionOf[Name] != None && !Twice[Name])
+        Target = DefinitionOf[Name];
+      Callees.push_back(Target);
+      // Callers come in order: a repeat is the last one.
+      if (Target && LastCaller[*Target] != F) {
+        LastCaller[*Target] = F;
+        ++CallerCount[*Target + 1];
+      }
+    }
+  }
+  CalleesAt[N] = Callees.size();
+  CallersAt.assign(N + 1, 0);
+  for (unsigned F = 0; F < N; ++F)
+    CallersAt[F + 1] = CallersAt[F] + CallerCount[F + 1];
+  Callers.assign(CallersAt[N], 0);
+  std::vector<unsigned> Next(CallersAt.begin(), CallersAt.end() - 1);
+  LastCaller.assign(N, None);
+  for (unsigned F = 0; F < N; ++F)
+    for (unsigned C = CalleesAt[F]; C < CalleesAt[F + 1]; ++C)
+      if (std::optional<unsigned> T = Callees[C]; T && LastCaller[*T] != F) {
+        LastCaller[*T] = F;
+        Callers[Next[*T]++] = F;
+      }
 }
 
 namespace {

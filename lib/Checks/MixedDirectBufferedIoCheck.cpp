@@ -8,6 +8,7 @@
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/STLExtras.h"
+#include <numeric>
 #include <set>
 
 using namespace clang;
@@ -223,13 +224,11 @@ bool inFileTable(const mixed::UnitOpens &U, size_t Files) {
 }
 
 crosstu::Message toMessage(const mixed::ReportedMessage &M,
-                           llvm::ArrayRef<crosstu::UnitView> Units,
-                           llvm::ArrayRef<unsigned> UnitOf) {
-  crosstu::Message Out{
-      Units[UnitOf[M.Unit]].file(M.At.File), M.At.Offset, M.Text, {}};
+                           llvm::ArrayRef<crosstu::UnitView> Units) {
+  crosstu::Message Out{Units[M.Unit].file(M.At.File), M.At.Offset, M.Text, {}};
   if (const std::optional<crosstu::UnitEdit> &E = M.Fix)
-    Out.Fix.push_back({Units[UnitOf[M.FixUnit]].file(E->File), E->Offset,
-                       E->Length, E->Text});
+    Out.Fix.push_back(
+        {Units[M.FixUnit].file(E->File), E->Offset, E->Length, E->Text});
   return Out;
 }
 
@@ -252,6 +251,7 @@ private:
 
   /// By unit; null for a unit that left no summaries.
   std::vector<std::unique_ptr<mixed::UnitOpens>> Opens;
+  mixed::Program Whole;
 };
 
 bool OpensJoiner::read(llvm::ArrayRef<crosstu::UnitView> Units,
@@ -271,8 +271,11 @@ bool OpensJoiner::read(llvm::ArrayRef<crosstu::UnitView> Units,
                              "unreadable open summaries", Again, Error))
     return false;
   Opens.resize(Units.size());
-  for (auto &[U, New] : Again)
+  for (auto &[U, New] : Again) {
+    // The program lets go of the old opens before they are freed.
+    Whole.setUnit(U, New.get(), Units[U].Files);
     Opens[U] = std::move(New);
+  }
   return true;
 }
 
@@ -281,19 +284,14 @@ bool OpensJoiner::join(llvm::ArrayRef<crosstu::UnitView> Units,
                        std::string &Error) {
   if (!read(Units, Changed, Error))
     return false;
-  std::vector<unsigned> Present;
-  mixed::Program Whole;
-  for (unsigned U = 0; U < Units.size(); ++U)
-    if (Opens[U]) {
-      Present.push_back(U);
-      Whole.addUnit(*Opens[U], Units[U].Files);
-    }
   Whole.link();
+  // The program numbers units as the join does.
+  std::vector<unsigned> UnitNumbers(Units.size());
+  std::iota(UnitNumbers.begin(), UnitNumbers.end(), 0u);
   auto KeyOf = [&](const mixed::ReportedMixed &R) {
-    return crosstu::FindingKey{
-        JoinedCheck.str(),
-        Units[Present[R.Warning.Unit]].file(R.Warning.At.File),
-        R.Warning.At.Offset};
+    return crosstu::FindingKey{JoinedCheck.str(),
+                               Units[R.Warning.Unit].file(R.Warning.At.File),
+                               R.Warning.At.Offset};
   };
   // What each unit reported alone stands as it is.
   std::set<crosstu::FindingKey> Reported;
@@ -306,9 +304,8 @@ bool OpensJoiner::join(llvm::ArrayRef<crosstu::UnitView> Units,
     if (!R.Reportable || !Reported.insert(KeyOf(R)).second)
       continue;
     Out.Added.push_back(crosstu::addedFinding(
-        JoinedCheck, R, Present, [&](const mixed::ReportedMessage &M) {
-          return toMessage(M, Units, Present);
-        }));
+        JoinedCheck, R, UnitNumbers,
+        [&](const mixed::ReportedMessage &M) { return toMessage(M, Units); }));
   }
   return true;
 }

@@ -21,7 +21,6 @@
 
 #include "durcheck/Analysis/MixedOpens.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSet.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,7 +28,10 @@
 namespace durcheck::mixed {
 
 /// The functions of a program: one unit's under clang-tidy, every unit's in
-/// the join. Names of internal linkage are kept apart per unit.
+/// the join, kept there while units change. Names of internal linkage are
+/// kept apart per unit. Names are numbered as units are set, so that
+/// linking the whole program again after one unit changes hashes the
+/// strings of that unit only.
 class Program {
 public:
   struct Function {
@@ -40,7 +42,11 @@ public:
   /// Adds a unit's functions, with the unit's file table when there are
   /// several units; they must outlive the program.
   void addUnit(const UnitOpens &U, llvm::ArrayRef<std::string> Files = {});
-  /// Resolves the calls; call after the last addUnit.
+  /// Replaces unit Index (null takes it out); its opens and files stay
+  /// alive until the next setUnit(Index).
+  void setUnit(unsigned Index, const UnitOpens *U,
+               llvm::ArrayRef<std::string> Files);
+  /// Resolves the calls; call after the last setUnit.
   void link();
 
   llvm::ArrayRef<Function> functions() const { return Functions; }
@@ -50,23 +56,36 @@ public:
   std::string fileName(unsigned Unit, unsigned File) const;
   /// The function a call reaches, when the program defines exactly one.
   std::optional<unsigned> callee(unsigned Caller, unsigned Call) const {
-    return Callees[Caller][Call];
+    return Callees[CalleesAt[Caller] + Call];
   }
-  llvm::ArrayRef<unsigned> callers(unsigned F) const { return Callers[F]; }
+  llvm::ArrayRef<unsigned> callers(unsigned F) const {
+    return llvm::ArrayRef(Callers).slice(CallersAt[F],
+                                         CallersAt[F + 1] - CallersAt[F]);
+  }
 
 private:
-  struct Unit {
-    const UnitOpens *Opens;
-    llvm::ArrayRef<std::string> Files;
+  /// A function's numbers: of its name (None for the opens outside any
+  /// function), of the file it is defined in, and of each call's callee.
+  struct Numbered {
+    unsigned Name;
+    unsigned File;
+    std::vector<unsigned> Callees;
   };
-  std::string qualify(llvm::StringRef Name, unsigned Unit) const;
+  struct Unit {
+    const UnitOpens *Opens = nullptr;
+    llvm::ArrayRef<std::string> Files;
+    std::vector<Numbered> Numbers;
+  };
+  static constexpr unsigned None = ~0u;
+  unsigned nameNumber(llvm::StringRef Name, unsigned Unit);
 
   std::vector<Unit> Units;
+  llvm::StringMap<unsigned> NameNumbers, FileNumbers;
+  /// Linked: the functions in the order of the units, each call's callee
+  /// from CalleesAt[caller], and each function's callers from CallersAt.
   std::vector<Function> Functions;
-  llvm::StringMap<std::vector<unsigned>> ByName;
-  llvm::StringSet<> Definitions;
-  std::vector<std::vector<std::optional<unsigned>>> Callees;
-  std::vector<std::vector<unsigned>> Callers;
+  std::vector<unsigned> CalleesAt, CallersAt, Callers;
+  std::vector<std::optional<unsigned>> Callees;
 };
 
 /// A step of a function: one of its opens, or one of its calls.
