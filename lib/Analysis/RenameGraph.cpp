@@ -335,7 +335,6 @@ bool readFunction(const json::Value &V, FunctionGraph &F, json::Path P) {
       }
       F.Exits.push_back(unsigned(*B));
     }
-  F.Fingerprint = crosstu::hashJSON(V);
   return true;
 }
 
@@ -400,15 +399,8 @@ void contract(FunctionGraph &G) {
   G.Exits = std::move(Exits);
 }
 
-uint64_t fingerprint(const FunctionGraph &G) {
-  return crosstu::hashJSON(functionJSON(G));
-}
-
 bool sameGraph(const FunctionGraph &A, const FunctionGraph &B) {
-  auto Of = [](const FunctionGraph &G) {
-    return G.Fingerprint ? G.Fingerprint : fingerprint(G);
-  };
-  return Of(A) == Of(B);
+  return A.Fingerprint && A.Fingerprint == B.Fingerprint;
 }
 
 json::Value toJSON(const UnitGraphs &U) {

@@ -4,6 +4,7 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "durcheck/Analysis/EnclosingFunctions.h"
 #include "durcheck/Analysis/RenameGraphBuilder.h"
+#include "durcheck/CrossTU/Encoding.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/PPCallbacks.h"
@@ -361,9 +362,17 @@ bool RenameWithoutDirFsyncCheck::GraphJoiner::read(
   auto Read = [&](const crosstu::UnitView &, const llvm::json::Value &Section,
                   rename::UnitGraphs &Into, std::string &Why) {
     llvm::json::Path::Root Root;
-    if (!fromJSON(Section, Into, Root))
+    if (!fromJSON(Section, Into, Root)) {
       Why = llvm::toString(Root.getError());
-    return Why.empty();
+      return false;
+    }
+    // A unit read again may keep most of its functions: the program tells
+    // them by their fingerprints, taken on the reading threads.
+    if (Kept)
+      for (auto [F, V] : llvm::zip(
+               Into.Functions, *Section.getAsObject()->getArray("functions")))
+        F.Fingerprint = crosstu::hashJSON(V);
+    return true;
   };
   std::vector<std::pair<unsigned, std::unique_ptr<rename::UnitGraphs>>> Fresh;
   if (!crosstu::readSections(Units, Changed, SectionOf, Read,

@@ -40,8 +40,11 @@ bool JoinSession::join(llvm::ArrayRef<UnitSections> Units,
       continue;
     // A joiner made now has seen no unit.
     bool Fresh = !J;
-    if (Fresh)
+    if (Fresh) {
       J = Check.MakeJoiner();
+      if (Keep)
+        J->setKept();
+    }
     std::vector<UnitView> Views;
     for (const UnitSections &U : Units)
       Views.push_back({U.Files,

@@ -150,8 +150,8 @@ struct FunctionGraph {
   /// are preferred for a note.
   std::vector<unsigned> Exits;
   std::vector<Anchor> Anchors;
-  /// fingerprint() of the graph, taken by its reader from the JSON it
-  /// read; 0 for a graph built from the AST.
+  /// A hash of the JSON the graph was read from (crosstu::hashJSON), where
+  /// a join that runs again read it; else 0.
   uint64_t Fingerprint = 0;
 
   unsigned exit() const { return Blocks.size(); }
@@ -190,11 +190,8 @@ struct UnitGraphs {
 /// unchanged, so that result files hold the graph's decisions only.
 void contract(FunctionGraph &G);
 
-/// A hash of what a result file says of the graph: crosstu::hashJSON of
-/// its JSON.
-uint64_t fingerprint(const FunctionGraph &G);
-/// Whether two graphs say the same in their result files (by their
-/// fingerprints).
+/// Whether two graphs say the same in their result files, by their
+/// fingerprints; false where either has none.
 bool sameGraph(const FunctionGraph &A, const FunctionGraph &B);
 
 llvm::json::Value toJSON(const UnitGraphs &U);

@@ -156,6 +156,13 @@ public:
   virtual bool join(llvm::ArrayRef<UnitView> Units,
                     const std::vector<bool> &Changed, Verdicts &Out,
                     std::string &Error) = 0;
+  /// Tells the joiner that it is run again as units change.
+  void setKept() { Kept = true; }
+
+protected:
+  /// Whether it is run again: only then is it worth keeping more of what
+  /// it reads than one join needs.
+  bool Kept = false;
 };
 
 /// What one analysed unit left: its file table, its checks' sections and
