@@ -399,6 +399,25 @@ void contract(FunctionGraph &G) {
   G.Exits = std::move(Exits);
 }
 
+uint64_t placelessFingerprint(const FunctionGraph &G, ConstantTested Tested) {
+  FunctionGraph Placeless = G;
+  Placeless.Where = {};
+  for (Anchor &A : Placeless.Anchors) {
+    A.At = {};
+    A.Offset = A.End = 0;
+  }
+  for (auto [B, Of] : llvm::zip(Placeless.Blocks, G.Blocks)) {
+    if (B.LeavesHere)
+      B.LeavesHere->At = {};
+    // __LINE__ in ereport() moves with the function.
+    for (auto [E, OfE] : llvm::zip(B.Events, Of.Events))
+      for (unsigned I = 0; I < E.Constants.size(); ++I)
+        if (!Tested(OfE, I))
+          E.Constants[I].reset();
+  }
+  return crosstu::hashJSON(functionJSON(Placeless));
+}
+
 bool sameGraph(const FunctionGraph &A, const FunctionGraph &B) {
   return A.Fingerprint && A.Fingerprint == B.Fingerprint;
 }

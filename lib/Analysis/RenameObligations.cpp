@@ -39,9 +39,10 @@ std::string Program::definitionKey(const FunctionGraph &G, unsigned Unit,
 
 unsigned Program::functionFor(const FunctionGraph &G, unsigned Unit,
                               llvm::ArrayRef<std::string> Files) {
-  auto [It, New] =
-      Definitions.try_emplace(definitionKey(G, Unit, Files), Functions.size());
+  std::string Key = definitionKey(G, Unit, Files);
+  auto [It, New] = Definitions.try_emplace(Key, Functions.size());
   if (New) {
+    Keys.push_back(std::move(Key));
     Functions.emplace_back();
     Names.push_back(qualify(G.Name, Unit));
     Candidates.emplace_back();
@@ -62,13 +63,51 @@ Program::twins(unsigned Index, const UnitGraphs *Graphs,
       Old->CPlusPlus17 != Graphs->CPlusPlus17 ||
       Old->DirSyncFunction != Graphs->DirSyncFunction)
     return Out;
+  std::vector<std::string> NewKeys;
   for (const FunctionGraph &G : Graphs->Functions) {
-    auto It = Definitions.find(definitionKey(G, Index, Files));
+    NewKeys.push_back(definitionKey(G, Index, Files));
+    auto It = Definitions.find(NewKeys.back());
     if (It == Definitions.end() || Out.count(It->second))
       continue;
     for (const Candidate &C : Candidates[It->second])
       if (C.Unit == Index && sameGraph(*C.Graph, G))
         Out[It->second] = &G;
+  }
+  // An edit above a function moves it: its key changes, and its graph's
+  // places, but the analysis reads none of them. A function that only this
+  // unit defined, whose key is gone, is the twin of a new function of the
+  // same name and file at a new key whose graph is the same but for places.
+  auto Unplaced = [](llvm::StringRef Key) { return Key.rsplit(':').first; };
+  auto Tested = [&](const Event &E, unsigned Arg) {
+    return llvm::any_of(resolve(E.Target, Index), [&](unsigned C) {
+      const FunctionGraph *Callee = Functions[C].Graph;
+      return Callee && llvm::any_of(Callee->Guards, [&](const AccessPath &G) {
+               return G.Root == AccessPath::Param && G.Index == Arg;
+             });
+    });
+  };
+  llvm::StringSet<> Kept;
+  for (const std::string &Key : NewKeys)
+    Kept.insert(Key);
+  std::map<std::pair<std::string, uint64_t>, std::deque<unsigned>> Moved;
+  for (unsigned F : Units[Index].Defines)
+    if (!Kept.count(Keys[F]) && Candidates[F].size() == 1 &&
+        Candidates[F].front().Unit == Index)
+      Moved[{Unplaced(Keys[F]).str(),
+             placelessFingerprint(*Candidates[F].front().Graph, Tested)}]
+          .push_back(F);
+  if (Moved.empty())
+    return Out;
+  for (const auto &[G, Key] : llvm::zip(Graphs->Functions, NewKeys)) {
+    auto It = Definitions.find(Key);
+    if (It != Definitions.end() && !Candidates[It->second].empty())
+      continue;
+    auto From =
+        Moved.find({Unplaced(Key).str(), placelessFingerprint(G, Tested)});
+    if (From == Moved.end() || From->second.empty())
+      continue;
+    Out[From->second.front()] = &G;
+    From->second.pop_front();
   }
   return Out;
 }
@@ -127,9 +166,18 @@ void Program::setUnit(unsigned Index, const UnitGraphs *Graphs,
       llvm::erase_if(Candidates[F],
                      [&](const Candidate &C) { return C.Unit == Index; });
       pickGraph(F);
-    } else if (Candidates[F].front().Unit == Index) {
+      continue;
+    }
+    if (Candidates[F].front().Unit == Index) {
       Functions[F].Graph = Twin->second;
       Repointed.insert(F);
+    }
+    // A moved function keeps its number at its new place.
+    std::string Key = definitionKey(*Twin->second, Index, Files);
+    if (Key != Keys[F]) {
+      Definitions.erase(Keys[F]);
+      Definitions[Key] = F;
+      Keys[F] = std::move(Key);
     }
   }
   for (const std::string &Slot : U.StoresInto) {
@@ -505,7 +553,8 @@ private:
   bool showsIntent(const Pending &O, const std::vector<bool> &Reachable) const;
   std::vector<bool> blocksAround(const Pending &O, bool Forward) const;
   /// Reports O, or leaves it to the callers; true when it had intent.
-  bool judge(const Pending &O, const Leave &L, unsigned V, Summary &Out,
+  /// Leaves: the block it leaves the function from.
+  bool judge(const Pending &O, unsigned Leaves, unsigned V, Summary &Out,
              std::vector<ReportSite> *Found) const;
   void summariseIntents(Summary &Out) const;
   /// In the creation analysis: the files it renames or unlinks.
@@ -829,7 +878,7 @@ bool FunctionAnalysis::showsIntent(const Pending &O,
   return ReachedSync || (Writes && !Creations);
 }
 
-bool FunctionAnalysis::judge(const Pending &O, const Leave &L, unsigned V,
+bool FunctionAnalysis::judge(const Pending &O, unsigned Leaves, unsigned V,
                              Summary &Out,
                              std::vector<ReportSite> *Found) const {
   // A new file that the callers name may be theirs to rename or unlink:
@@ -865,7 +914,7 @@ bool FunctionAnalysis::judge(const Pending &O, const Leave &L, unsigned V,
     Site->Destination = O.Destination;
     Site->DirFd = O.DirFd;
     Site->DirFdConstant = O.DirFdConstant;
-    Site->LeavesAt = L;
+    Site->LeavesFrom = Leaves;
     Site->Chain.assign(O.Chain.begin() + 1, O.Chain.end());
     Site->Creation = Creations;
     if (PassUp)
@@ -1007,7 +1056,7 @@ Summary FunctionAnalysis::run(std::vector<ReportSite> *Found) {
         if (!Judged.test(Bit)) {
           Judged.set(Bit);
           const Pending &O = Table[Bit];
-          if (judge(O, *G.Blocks[B].LeavesHere, V, Out, Found))
+          if (judge(O, B, V, Out, Found))
             Intended.emplace_back(O.Anchor, O.Source.Value,
                                   O.Destination.Value);
         }
@@ -1186,8 +1235,7 @@ bool sameSite(const ReportSite &A, const ReportSite &B) {
          sameValue(A.Destination, B.Destination) &&
          A.DirFd.has_value() == B.DirFd.has_value() &&
          (!A.DirFd || sameValue(*A.DirFd, *B.DirFd)) &&
-         A.DirFdConstant == B.DirFdConstant &&
-         A.LeavesAt.Kind == B.LeavesAt.Kind && A.LeavesAt.At == B.LeavesAt.At &&
+         A.DirFdConstant == B.DirFdConstant && A.LeavesFrom == B.LeavesFrom &&
          sameEach(A.Chain, B.Chain, sameHop) && A.Creation == B.Creation;
 }
 

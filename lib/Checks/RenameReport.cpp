@@ -56,9 +56,10 @@ ReportedRename reportRename(const Program &P, const UnsyncedRename &F,
   ReportedRename R;
   R.Reportable = F.Creation ? At.CreationReportable : At.Reportable;
   R.Warning = {Fn.Unit, At.At, warningText(F), {}};
+  const Leave &Leaves = *Fn.Graph->Blocks[F.LeavesFrom].LeavesHere;
   R.Notes.push_back({Fn.Unit,
-                     F.LeavesAt.At,
-                     F.LeavesAt.Kind == LeaveKind::Return
+                     Leaves.At,
+                     Leaves.Kind == LeaveKind::Return
                          ? "the function returns here without fsyncing the "
                            "directory"
                          : "the function ends here without fsyncing the "

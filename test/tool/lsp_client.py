@@ -16,8 +16,9 @@ root's file: URI):
                              the result
   initialized                the initialized notification
   open FILE                  didOpen with the file's text on disk
-  replace FILE OLD NEW       edit the buffer (first OLD becomes NEW) and
-                             send didChange with the whole text
+  replace FILE OLD NEW       edit the buffer (first OLD becomes NEW; \n in
+                             either is a newline) and send didChange with
+                             the whole text
   save FILE                  write the buffer to disk, send didSave
   close FILE                 didClose
   diagnostics FILE           wait for the next publishDiagnostics of FILE
@@ -329,7 +330,7 @@ def run(c, argv):
             "textDocument": dict(c.doc(args[0]), languageId="c", version=1,
                                  text=c.buffers[args[0]])}})
     elif cmd == "replace":
-        name, old, new = args
+        name, old, new = (a.replace("\\n", "\n") for a in args)
         if old not in c.buffers[name]:
             fail("%r is not in %s" % (old, name))
         c.buffers[name] = c.buffers[name].replace(old, new, 1)

@@ -14,6 +14,7 @@
 
 #include "durcheck/Analysis/AccessPath.h"
 #include "durcheck/CrossTU/Sink.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/JSON.h"
 #include <cstdint>
 #include <optional>
@@ -193,6 +194,13 @@ void contract(FunctionGraph &G);
 /// Whether two graphs say the same in their result files, by their
 /// fingerprints; false where either has none.
 bool sameGraph(const FunctionGraph &A, const FunctionGraph &B);
+/// Whether a callee of a call may test its argument Arg: only then does a
+/// constant passed there count.
+using ConstantTested = llvm::function_ref<bool(const Event &, unsigned Arg)>;
+/// A hash of what a result file says of the graph but its places (where
+/// it, its anchors and its leave points are) and its untested constants:
+/// what the analysis reads of it. Equal for a function that only moved.
+uint64_t placelessFingerprint(const FunctionGraph &G, ConstantTested Tested);
 
 llvm::json::Value toJSON(const UnitGraphs &U);
 bool fromJSON(const llvm::json::Value &V, UnitGraphs &U, llvm::json::Path P);

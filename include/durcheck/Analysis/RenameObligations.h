@@ -118,7 +118,7 @@ private:
   unsigned functionFor(const FunctionGraph &G, unsigned Unit,
                        llvm::ArrayRef<std::string> Files);
   /// The functions of unit Index whose graph in Graphs says what their old
-  /// one said, with the new graph.
+  /// one said, with the new graph: at the same place, or moved.
   llvm::DenseMap<unsigned, const FunctionGraph *>
   twins(unsigned Index, const UnitGraphs *Graphs,
         llvm::ArrayRef<std::string> Files) const;
@@ -136,8 +136,10 @@ private:
   /// includes it: the first unit's graph stands for all.
   std::vector<std::string> Names;
   std::vector<llvm::SmallVector<Candidate, 1>> Candidates;
-  /// By name, place and unit for internal linkage: each function's number.
+  /// By name, place and unit for internal linkage: each function's number;
+  /// and per function, its key there.
   llvm::StringMap<unsigned> Definitions;
+  std::vector<std::string> Keys;
   /// The defined functions of each name; more than one when two programs
   /// of the database define it.
   llvm::StringMap<std::vector<unsigned>> ByName;
@@ -192,8 +194,10 @@ struct UnsyncedRename {
   /// The new-directory fd of a renameat, and its constant value if any.
   std::optional<SpelledValue> DirFd;
   std::optional<int64_t> DirFdConstant;
-  /// A path that leaves without a directory sync.
-  Leave LeavesAt;
+  /// The block of the reporting function from which a path leaves it
+  /// without a directory sync. Places are the graph's alone, so that a
+  /// function that only moved keeps what was derived from it.
+  unsigned LeavesFrom = 0;
   /// From the callee down to the rename; empty for a rename.
   std::vector<Hop> Chain;
   /// Found by findUnsyncedCreations: the "rename" is the creation of a new
