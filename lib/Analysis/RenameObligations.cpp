@@ -63,21 +63,8 @@ Program::twins(unsigned Index, const UnitGraphs *Graphs,
       Old->CPlusPlus17 != Graphs->CPlusPlus17 ||
       Old->DirSyncFunction != Graphs->DirSyncFunction)
     return Out;
-  std::vector<std::string> NewKeys;
-  for (const FunctionGraph &G : Graphs->Functions) {
-    NewKeys.push_back(definitionKey(G, Index, Files));
-    auto It = Definitions.find(NewKeys.back());
-    if (It == Definitions.end() || Out.count(It->second))
-      continue;
-    for (const Candidate &C : Candidates[It->second])
-      if (C.Unit == Index && sameGraph(*C.Graph, G))
-        Out[It->second] = &G;
-  }
   // An edit above a function moves it: its key changes, and its graph's
-  // places, but the analysis reads none of them. A function that only this
-  // unit defined, whose key is gone, is the twin of a new function of the
-  // same name and file at a new key whose graph is the same but for places.
-  auto Unplaced = [](llvm::StringRef Key) { return Key.rsplit(':').first; };
+  // places, but the analysis reads none of them.
   auto Tested = [&](const Event &E, unsigned Arg) {
     return llvm::any_of(resolve(E.Target, Index), [&](unsigned C) {
       const FunctionGraph *Callee = Functions[C].Graph;
@@ -86,25 +73,52 @@ Program::twins(unsigned Index, const UnitGraphs *Graphs,
              });
     });
   };
+  auto SameButPlaces = [&](const FunctionGraph &A, const FunctionGraph &B) {
+    return placelessFingerprint(A, Tested) == placelessFingerprint(B, Tested);
+  };
+  std::vector<std::string> NewKeys;
+  for (const FunctionGraph &G : Graphs->Functions) {
+    NewKeys.push_back(definitionKey(G, Index, Files));
+    auto It = Definitions.find(NewKeys.back());
+    if (It == Definitions.end() || Out.count(It->second))
+      continue;
+    // At its old place, or where another unit replaced this round has
+    // moved it.
+    for (const Candidate &C : Candidates[It->second])
+      if (C.Unit == Index &&
+          (sameGraph(*C.Graph, G) ||
+           (Moved.count(It->second) && SameButPlaces(*C.Graph, G))))
+        Out[It->second] = &G;
+  }
+  // A function whose key is gone, and which only the units replaced this
+  // round define, is the twin of a new function of the same name and file
+  // at a new key whose graph is the same but for places.
+  auto Unplaced = [](llvm::StringRef Key) { return Key.rsplit(':').first; };
   llvm::StringSet<> Kept;
   for (const std::string &Key : NewKeys)
     Kept.insert(Key);
-  std::map<std::pair<std::string, uint64_t>, std::deque<unsigned>> Moved;
-  for (unsigned F : Units[Index].Defines)
-    if (!Kept.count(Keys[F]) && Candidates[F].size() == 1 &&
-        Candidates[F].front().Unit == Index)
-      Moved[{Unplaced(Keys[F]).str(),
-             placelessFingerprint(*Candidates[F].front().Graph, Tested)}]
+  auto Replaced = [&](const Candidate &C) {
+    return C.Unit == Index || Replacing.count(C.Unit);
+  };
+  std::map<std::pair<std::string, uint64_t>, std::deque<unsigned>> Vanished;
+  for (unsigned F : Units[Index].Defines) {
+    auto Own = llvm::find_if(
+        Candidates[F], [&](const Candidate &C) { return C.Unit == Index; });
+    if (!Kept.count(Keys[F]) && Own != Candidates[F].end() &&
+        llvm::all_of(Candidates[F], Replaced))
+      Vanished[{Unplaced(Keys[F]).str(),
+                placelessFingerprint(*Own->Graph, Tested)}]
           .push_back(F);
-  if (Moved.empty())
+  }
+  if (Vanished.empty())
     return Out;
   for (const auto &[G, Key] : llvm::zip(Graphs->Functions, NewKeys)) {
     auto It = Definitions.find(Key);
     if (It != Definitions.end() && !Candidates[It->second].empty())
       continue;
     auto From =
-        Moved.find({Unplaced(Key).str(), placelessFingerprint(G, Tested)});
-    if (From == Moved.end() || From->second.empty())
+        Vanished.find({Unplaced(Key).str(), placelessFingerprint(G, Tested)});
+    if (From == Vanished.end() || From->second.empty())
       continue;
     Out[From->second.front()] = &G;
     From->second.pop_front();
@@ -178,6 +192,7 @@ void Program::setUnit(unsigned Index, const UnitGraphs *Graphs,
       Definitions.erase(Keys[F]);
       Definitions[Key] = F;
       Keys[F] = std::move(Key);
+      Moved.insert(F);
     }
   }
   for (const std::string &Slot : U.StoresInto) {
@@ -344,6 +359,8 @@ void Program::link() {
       Changed.push_back(F);
   Regraphed.clear();
   Repointed.clear();
+  Moved.clear();
+  Replacing.clear();
   TouchedNames.clear();
   TouchedSlots.clear();
 }

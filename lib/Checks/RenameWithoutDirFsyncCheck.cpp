@@ -381,6 +381,10 @@ bool RenameWithoutDirFsyncCheck::GraphJoiner::read(
                              Fresh, Error))
     return false;
   Graphs.resize(Units.size());
+  std::vector<unsigned> Replaced;
+  for (const auto &Unit : Fresh)
+    Replaced.push_back(Unit.first);
+  Whole.replacing(Replaced);
   for (auto &[U, New] : Fresh) {
     // The program lets go of the old graphs before they are freed.
     Whole.setUnit(U, New.get(), Units[U].Files);

@@ -56,6 +56,11 @@ public:
   /// long as the program.
   void setUnit(unsigned Index, const UnitGraphs *Graphs,
                llvm::ArrayRef<std::string> Files = {});
+  /// Tells that the setUnit calls before the next link replace these
+  /// units: a function they alone define may move in all of them.
+  void replacing(llvm::ArrayRef<unsigned> Units) {
+    Replacing.insert(Units.begin(), Units.end());
+  }
   /// Resolves the calls that the units set since the last link changed.
   void link();
   /// The functions the last link changed, sorted: defined anew or no
@@ -153,8 +158,8 @@ private:
   /// longer make that call.
   llvm::StringMap<llvm::DenseSet<unsigned>> NameCallers, SlotCallers;
   /// What changed since the last link: graphs, and graphs replaced by
-  /// their twins.
-  llvm::DenseSet<unsigned> Regraphed, Repointed;
+  /// their twins; and the functions that moved, and the units replaced.
+  llvm::DenseSet<unsigned> Regraphed, Repointed, Moved, Replacing;
   llvm::StringSet<> TouchedNames, TouchedSlots;
   std::vector<Links> Calls;
   std::vector<std::vector<unsigned>> Callers;
