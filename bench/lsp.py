@@ -20,6 +20,9 @@ leveldb), on its largest unit (the largest source file):
                 toggle, so that both see the same load
   join          the join's own time after each save, from the server's
                 "joined N units, K changed, in T ms" log message
+  moved join    the same after each of 2 x --runs more saves that insert a
+                comment line in the middle of the buffer, or remove it:
+                every function below it moves, and nothing else changes
   RSS           the server's resident set after the initial pass, against
                 the peak of one durcheck -p DB -j1 over the whole database.
 
@@ -91,41 +94,59 @@ def latencies(durcheck, db_dir, path, runs):
     doc = {"uri": uri(path)}
     c.send({"method": "textDocument/didOpen", "params": {"textDocument": dict(
         doc, languageId="cpp", version=1, text=base)}})
-    times, singles, joins = [], [], []
-    # The first toggle also waits for the open's analysis: not counted.
-    for i in range(2 * runs + 1):
-        text = base + BUG if i % 2 == 0 else base
+    version = 1
+
+    def save(text, published):
+        """Saves text as the buffer; the seconds to the publication of its
+        findings if published, and the join's seconds."""
+        nonlocal version
+        version += 1
         c.send({"method": "textDocument/didChange", "params": {
-            "textDocument": dict(doc, version=i + 2),
+            "textDocument": dict(doc, version=version),
             "contentChanges": [{"text": text}]}})
         # The server logs each join before it publishes what it found.
         c.kept = [m for m in c.kept if m.get("method") != "window/logMessage"]
         start = time.perf_counter()
         c.send({"method": "textDocument/didSave",
                 "params": {"textDocument": doc}})
-        c.must(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-               and m["params"]["uri"] == doc["uri"], "diagnostics")
+        if published:
+            c.must(lambda m: m.get("method") ==
+                   "textDocument/publishDiagnostics" and
+                   m["params"]["uri"] == doc["uri"], "diagnostics")
         log = c.must(lambda m: m.get("method") == "window/logMessage" and
                      m["params"]["message"].startswith("joined "),
                      "the join's log message")
+        return (time.perf_counter() - start,
+                int(log["params"]["message"].split()[-2]) / 1000)
+
+    times, singles, joins, moved = [], [], [], []
+    # The first toggle also waits for the open's analysis: not counted.
+    for i in range(2 * runs + 1):
+        latency, join = save(base + BUG if i % 2 == 0 else base, True)
         if i:
-            times.append(time.perf_counter() - start)
-            joins.append(int(log["params"]["message"].split()[-2]) / 1000)
+            times.append(latency)
+            joins.append(join)
             singles.append(single_file(durcheck, db_dir, path))
+    middle = base.index("\n}\n", len(base) // 2) + 3
+    for i in range(2 * runs):
+        text = (base[:middle] + "/* moved */\n" + base[middle:]
+                if i % 2 == 0 else base)
+        moved.append(save(text, False)[1])
     c.response(c.request("shutdown", None))
     c.send({"method": "exit"})
     c.proc.wait()
     return (statistics.median(times), statistics.median(singles),
-            statistics.median(joins), rss)
+            statistics.median(joins), statistics.median(moved), rss)
 
 
 def table(rows):
     return markdown_table(
         "| corpus | units | unit | single file s | didSave to publish s | "
-        "ratio | join ms | server RSS after pass MiB | -j1 peak RSS MiB | "
-        "ratio |",
+        "ratio | join ms | moved join ms | server RSS after pass MiB | "
+        "-j1 peak RSS MiB | ratio |",
         "| {corpus} | {units} | {unit} | {single:.3f} | {save:.3f} | "
-        "{latency:.2f} | {join:.0f} | {rss:.0f} | {peak:.0f} | {memory:.2f} |",
+        "{latency:.2f} | {join:.0f} | {moved:.0f} | {rss:.0f} | {peak:.0f} | "
+        "{memory:.2f} |",
         rows)
 
 
@@ -140,12 +161,13 @@ def main():
     for name in args.corpora:
         db_dir = os.path.join(args.db_root, name)
         path = largest_unit(db_dir)
-        save, single, join, rss = latencies(durcheck, db_dir, path,
-                                            args.runs)
+        save, single, join, moved, rss = latencies(durcheck, db_dir, path,
+                                                   args.runs)
         peak = measure([durcheck, "-p", db_dir, "-j1", "--quiet",
                         "--format=json", "--output=/dev/null"])[1]
         rows.append({"corpus": name, "units": len(load_units(db_dir)),
                      "unit": os.path.basename(path), "join": join * 1000,
+                     "moved": moved * 1000,
                      "single": single, "save": save, "latency": save / single,
                      "rss": rss / 1024, "peak": peak / 1024,
                      "memory": rss / peak})
