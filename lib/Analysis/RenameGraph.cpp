@@ -7,6 +7,7 @@
 
 #include "durcheck/Analysis/RenameGraph.h"
 #include "durcheck/CrossTU/Encoding.h"
+#include "llvm/ADT/Hashing.h"
 
 namespace json = llvm::json;
 
@@ -399,23 +400,100 @@ void contract(FunctionGraph &G) {
   G.Exits = std::move(Exits);
 }
 
-uint64_t placelessFingerprint(const FunctionGraph &G, ConstantTested Tested) {
-  FunctionGraph Placeless = G;
-  Placeless.Where = {};
-  for (Anchor &A : Placeless.Anchors) {
-    A.At = {};
-    A.Offset = A.End = 0;
+namespace {
+
+// crosstu::hashJSON of a record, but of the fields Hash(key, value) gives
+// a hash of, and with that hash.
+template <typename HashFn>
+uint64_t hashRecord(const json::Value &V, HashFn Hash) {
+  const json::Array *Fields = V.getAsArray();
+  if (!Fields || Fields->size() % 2)
+    return crosstu::hashJSON(V);
+  llvm::hash_code H = llvm::hash_value(Fields->size());
+  for (size_t I = 0; I < Fields->size(); I += 2) {
+    llvm::StringRef Key = (*Fields)[I].getAsString().value_or("");
+    if (std::optional<uint64_t> Field = Hash(Key, (*Fields)[I + 1]))
+      H = llvm::hash_combine(H, Key, *Field);
   }
-  for (auto [B, Of] : llvm::zip(Placeless.Blocks, G.Blocks)) {
-    if (B.LeavesHere)
-      B.LeavesHere->At = {};
-    // __LINE__ in ereport() moves with the function.
-    for (auto [E, OfE] : llvm::zip(B.Events, Of.Events))
-      for (unsigned I = 0; I < E.Constants.size(); ++I)
-        if (!Tested(OfE, I))
-          E.Constants[I].reset();
+  return H;
+}
+
+// The same of an array, with Hash(index, element).
+template <typename HashFn>
+uint64_t hashEach(const json::Value &V, HashFn Hash) {
+  const json::Array *Elements = V.getAsArray();
+  if (!Elements)
+    return crosstu::hashJSON(V);
+  llvm::hash_code H = llvm::hash_value(Elements->size());
+  for (size_t I = 0; I < Elements->size(); ++I)
+    if (std::optional<uint64_t> Element = Hash(I, (*Elements)[I]))
+      H = llvm::hash_combine(H, I, *Element);
+  return H;
+}
+
+} // namespace
+
+uint64_t placelessFingerprint(const json::Value &Function) {
+  // The places are where functionJSON, blockJSON and anchorJSON put them.
+  auto Event = [](llvm::StringRef Key, const json::Value &V) {
+    return Key == "n" ? std::nullopt
+                      : std::optional<uint64_t>(crosstu::hashJSON(V));
+  };
+  auto Block = [&](llvm::StringRef Key,
+                   const json::Value &V) -> std::optional<uint64_t> {
+    if (Key == "e")
+      return hashEach(V, [&](size_t, const json::Value &E) {
+        return std::optional<uint64_t>(hashRecord(E, Event));
+      });
+    // A leave point's kind, not its place.
+    if (Key == "l")
+      return hashEach(V, [](size_t I, const json::Value &E) {
+        return I == 0 ? std::optional<uint64_t>(crosstu::hashJSON(E))
+                      : std::nullopt;
+      });
+    return crosstu::hashJSON(V);
+  };
+  // An anchor's file and offset, and its fix's offset and end.
+  auto Anchor = [](size_t I, const json::Value &E) {
+    return I == 0 || I == 1 || I == 3 || I == 5
+               ? std::nullopt
+               : std::optional<uint64_t>(crosstu::hashJSON(E));
+  };
+  return hashRecord(Function,
+                    [&](llvm::StringRef Key,
+                        const json::Value &V) -> std::optional<uint64_t> {
+                      if (Key == "at")
+                        return std::nullopt;
+                      if (Key == "blocks")
+                        return hashEach(V, [&](size_t, const json::Value &B) {
+                          return std::optional<uint64_t>(hashRecord(B, Block));
+                        });
+                      if (Key == "anchors")
+                        return hashEach(V, [&](size_t, const json::Value &A) {
+                          return std::optional<uint64_t>(hashEach(A, Anchor));
+                        });
+                      return crosstu::hashJSON(V);
+                    });
+}
+
+bool sameTestedConstants(const FunctionGraph &A, const FunctionGraph &B,
+                         ConstantTested Tested) {
+  if (A.Blocks.size() != B.Blocks.size())
+    return false;
+  for (const auto &[BlockA, BlockB] : llvm::zip(A.Blocks, B.Blocks)) {
+    if (BlockA.Events.size() != BlockB.Events.size())
+      return false;
+    for (const auto &[EA, EB] : llvm::zip(BlockA.Events, BlockB.Events))
+      for (size_t I = 0; I < std::max(EA.Constants.size(), EB.Constants.size());
+           ++I) {
+        auto At = [&](const Event &E) {
+          return I < E.Constants.size() ? E.Constants[I] : std::nullopt;
+        };
+        if (At(EA) != At(EB) && Tested(EA, I))
+          return false;
+      }
   }
-  return crosstu::hashJSON(functionJSON(Placeless));
+  return true;
 }
 
 bool sameGraph(const FunctionGraph &A, const FunctionGraph &B) {

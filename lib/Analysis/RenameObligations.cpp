@@ -74,7 +74,9 @@ Program::twins(unsigned Index, const UnitGraphs *Graphs,
     });
   };
   auto SameButPlaces = [&](const FunctionGraph &A, const FunctionGraph &B) {
-    return placelessFingerprint(A, Tested) == placelessFingerprint(B, Tested);
+    return A.PlacelessFingerprint &&
+           A.PlacelessFingerprint == B.PlacelessFingerprint &&
+           sameTestedConstants(A, B, Tested);
   };
   std::vector<std::string> NewKeys;
   for (const FunctionGraph &G : Graphs->Functions) {
@@ -100,28 +102,35 @@ Program::twins(unsigned Index, const UnitGraphs *Graphs,
   auto Replaced = [&](const Candidate &C) {
     return C.Unit == Index || Replacing.count(C.Unit);
   };
-  std::map<std::pair<std::string, uint64_t>, std::deque<unsigned>> Vanished;
+  std::map<std::pair<std::string, uint64_t>,
+           std::vector<std::pair<unsigned, const FunctionGraph *>>>
+      Vanished;
   for (unsigned F : Units[Index].Defines) {
     auto Own = llvm::find_if(
         Candidates[F], [&](const Candidate &C) { return C.Unit == Index; });
     if (!Kept.count(Keys[F]) && Own != Candidates[F].end() &&
         llvm::all_of(Candidates[F], Replaced))
-      Vanished[{Unplaced(Keys[F]).str(),
-                placelessFingerprint(*Own->Graph, Tested)}]
-          .push_back(F);
+      Vanished[{Unplaced(Keys[F]).str(), Own->Graph->PlacelessFingerprint}]
+          .push_back({F, Own->Graph});
   }
   if (Vanished.empty())
     return Out;
-  for (const auto &[G, Key] : llvm::zip(Graphs->Functions, NewKeys)) {
+  for (size_t I = 0; I < NewKeys.size(); ++I) {
+    const FunctionGraph &G = Graphs->Functions[I];
+    const std::string &Key = NewKeys[I];
     auto It = Definitions.find(Key);
     if (It != Definitions.end() && !Candidates[It->second].empty())
       continue;
-    auto From =
-        Vanished.find({Unplaced(Key).str(), placelessFingerprint(G, Tested)});
-    if (From == Vanished.end() || From->second.empty())
+    auto From = Vanished.find({Unplaced(Key).str(), G.PlacelessFingerprint});
+    if (From == Vanished.end())
       continue;
-    Out[From->second.front()] = &G;
-    From->second.pop_front();
+    auto &Left = From->second;
+    auto Twin = llvm::find_if(
+        Left, [&](const auto &Old) { return SameButPlaces(*Old.second, G); });
+    if (Twin == Left.end())
+      continue;
+    Out[Twin->first] = &G;
+    Left.erase(Twin);
   }
   return Out;
 }

@@ -370,8 +370,10 @@ bool RenameWithoutDirFsyncCheck::GraphJoiner::read(
     // them by their fingerprints, taken on the reading threads.
     if (Kept)
       for (auto [F, V] : llvm::zip(
-               Into.Functions, *Section.getAsObject()->getArray("functions")))
+               Into.Functions, *Section.getAsObject()->getArray("functions"))) {
         F.Fingerprint = crosstu::hashJSON(V);
+        F.PlacelessFingerprint = rename::placelessFingerprint(V);
+      }
     return true;
   };
   std::vector<std::pair<unsigned, std::unique_ptr<rename::UnitGraphs>>> Fresh;

@@ -154,6 +154,8 @@ struct FunctionGraph {
   /// A hash of the JSON the graph was read from (crosstu::hashJSON), where
   /// a join that runs again read it; else 0.
   uint64_t Fingerprint = 0;
+  /// placelessFingerprint() of that JSON, likewise.
+  uint64_t PlacelessFingerprint = 0;
 
   unsigned exit() const { return Blocks.size(); }
 };
@@ -194,13 +196,18 @@ void contract(FunctionGraph &G);
 /// Whether two graphs say the same in their result files, by their
 /// fingerprints; false where either has none.
 bool sameGraph(const FunctionGraph &A, const FunctionGraph &B);
+/// A hash of a function's JSON (as a result file holds it) but its places
+/// -- where it, its anchors and its leave points are -- and its calls'
+/// constants: what the analysis reads of it, the constants aside. Equal
+/// for a function that only moved.
+uint64_t placelessFingerprint(const llvm::json::Value &Function);
 /// Whether a callee of a call may test its argument Arg: only then does a
 /// constant passed there count.
 using ConstantTested = llvm::function_ref<bool(const Event &, unsigned Arg)>;
-/// A hash of what a result file says of the graph but its places (where
-/// it, its anchors and its leave points are) and its untested constants:
-/// what the analysis reads of it. Equal for a function that only moved.
-uint64_t placelessFingerprint(const FunctionGraph &G, ConstantTested Tested);
+/// Whether two graphs of the same shape pass the same constants where a
+/// callee tests them (ereport's __LINE__ moves with the function).
+bool sameTestedConstants(const FunctionGraph &A, const FunctionGraph &B,
+                         ConstantTested Tested);
 
 llvm::json::Value toJSON(const UnitGraphs &U);
 bool fromJSON(const llvm::json::Value &V, UnitGraphs &U, llvm::json::Path P);
