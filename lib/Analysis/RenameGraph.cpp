@@ -106,6 +106,8 @@ bool readEvent(const json::Value &V, Event &E, json::Path P) {
 // creation check (c), where a fix goes (a: after
 // the statement, r: rewriting a return) and whether it is safe (w: on the
 // warning). The result's two are there when the call is not all it returns.
+// placelessFingerprint leaves out the places by their positions here, and
+// by the keys of blockJSON's leave point and functionJSON's place.
 json::Value anchorJSON(const Anchor &A) {
   std::string Flags = A.Reportable ? "" : "s";
   if (!A.CreationReportable)
