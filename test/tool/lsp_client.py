@@ -20,6 +20,8 @@ root's file: URI):
                              either is a newline) and send didChange with
                              the whole text
   save FILE                  write the buffer to disk, send didSave
+  store FILE                 write the buffer to disk and send nothing, as
+                             another program would
   close FILE                 didClose
   diagnostics FILE           wait for the next publishDiagnostics of FILE
                              and print it
@@ -338,11 +340,12 @@ def run(c, argv):
         c.send({"method": "textDocument/didChange", "params": {
             "textDocument": dict(c.doc(args[0]), version=c.versions[name]),
             "contentChanges": [{"text": c.buffers[name]}]}})
-    elif cmd == "save":
+    elif cmd in ("save", "store"):
         with open(c.path(args[0]), "w", encoding="utf-8") as f:
             f.write(c.buffers[args[0]])
-        c.send({"method": "textDocument/didSave",
-                "params": {"textDocument": c.doc(args[0])}})
+        if cmd == "save":
+            c.send({"method": "textDocument/didSave",
+                    "params": {"textDocument": c.doc(args[0])}})
     elif cmd == "close":
         c.send({"method": "textDocument/didClose",
                 "params": {"textDocument": c.doc(args[0])}})

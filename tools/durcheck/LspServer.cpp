@@ -243,11 +243,15 @@ private:
       return std::nullopt;
     if (Method == "initialized")
       startPass();
+    else if (Method == "textDocument/didSave" && savesOptions(P))
+      askReload();
     else if (Method == "textDocument/didOpen" ||
              Method == "textDocument/didChange" ||
              Method == "textDocument/didSave" ||
              Method == "textDocument/didClose")
       documentChanged(Method, P);
+    else if (Method == "workspace/didChangeWatchedFiles" && changesOptions(P))
+      askReload();
     else if (Method == "$/cancelRequest")
       cancel(P.get("id"));
     else if (Method == "window/workDoneProgress/cancel") {
@@ -334,15 +338,46 @@ private:
     for (UnitResult &R : Results)
       R.Failure = "not analysed yet";
     Unjoined.assign(Results.size(), true);
+    Stale.assign(Results.size(), false);
     Out.log(LogInfo,
             formatv("{0} units in {1}", Work.Units.size(), Work.DatabasePath));
   }
 
   void startPass() {
     std::lock_guard<std::mutex> Guard(Lock);
+    Pass.clear();
     for (size_t I = 0; I < Work.Units.size(); ++I)
       Pass.push_back(I);
     PassAsked = true;
+    Wake.notify_one();
+  }
+
+  static bool isOptionsFile(StringRef Uri) {
+    std::optional<std::string> File = lsp::uriToPath(Uri);
+    return File && sys::path::filename(*File) == ".clang-tidy";
+  }
+
+  // A .clang-tidy saved in the editor, or changed on disk where the client
+  // watches files: every unit's checks and options may be others now.
+  static bool savesOptions(const json::Object &P) {
+    const json::Object *Doc = P.getObject("textDocument");
+    std::optional<StringRef> Uri = Doc ? Doc->getString("uri") : std::nullopt;
+    return Uri && isOptionsFile(*Uri);
+  }
+
+  static bool changesOptions(const json::Object &P) {
+    const json::Array *Changes = P.getArray("changes");
+    return Changes && llvm::any_of(*Changes, [](const json::Value &C) {
+             const json::Object *O = C.getAsObject();
+             std::optional<StringRef> Uri =
+                 O ? O->getString("uri") : std::nullopt;
+             return Uri && isOptionsFile(*Uri);
+           });
+  }
+
+  void askReload() {
+    std::lock_guard<std::mutex> Guard(Lock);
+    ReloadAsked = true;
     Wake.notify_one();
   }
 
@@ -402,13 +437,18 @@ private:
 
   struct PassBegins {};
   struct PassEnds {};
+  struct Reload {};
 
   // The next task, or a step of the initial pass when no task is queued.
   // An analysis is ready at its time; an answer when nothing is before it.
   // A pass cancelled before its first unit still begins and ends.
-  std::variant<Task, size_t, PassBegins, PassEnds> next() {
+  std::variant<Task, size_t, PassBegins, PassEnds, Reload> next() {
     std::unique_lock<std::mutex> L(Lock);
     while (true) {
+      if (ReloadAsked) {
+        ReloadAsked = false;
+        return Reload();
+      }
       if (PassAsked) {
         PassAsked = false;
         return PassBegins();
@@ -450,6 +490,8 @@ private:
         passUnit(*Unit);
       } else if (std::holds_alternative<PassBegins>(Next)) {
         beginPass();
+      } else if (std::holds_alternative<Reload>(Next)) {
+        reload();
       } else {
         endPass();
       }
@@ -464,6 +506,7 @@ private:
   void analyse(size_t I, const Overlays &Current) {
     Results[I] = analyseUnit(Work.Units[I], Options, &Current);
     Unjoined[I] = true;
+    Stale[I] = false;
     if (!Results[I].Failure.empty())
       Out.log(LogWarning,
               Work.Units[I].Filename + ": not analysed: " + Results[I].Failure);
@@ -498,9 +541,20 @@ private:
                           {"percentage", 0}});
   }
 
+  // Reads the .clang-tidy files again, and analyses every unit again in a
+  // new pass, which ends a pass under way.
+  void reload() {
+    Options.reload();
+    Stale.assign(Work.Units.size(), true);
+    Out.log(LogInfo, "a .clang-tidy file changed: analysing every unit again");
+    if (PassActive)
+      endPass();
+    startPass();
+  }
+
   void passUnit(size_t I) {
     // A unit an open file had analysed already needs no second run.
-    if (Results[I].Failure == "not analysed yet")
+    if (Results[I].Failure == "not analysed yet" || Stale[I])
       analyse(I, buffers());
     ++PassDone;
     if (WorkDoneProgress)
@@ -700,7 +754,7 @@ private:
   std::condition_variable Wake;
   std::deque<Task> Queue;
   std::deque<size_t> Pass;
-  bool PassAsked = false;
+  bool PassAsked = false, ReloadAsked = false;
   StringMap<std::string> Buffers;
 
   // The worker's alone.
@@ -708,6 +762,8 @@ private:
   /// The join, kept between runs, and the units analysed since its last.
   UnitJoin Join;
   std::vector<bool> Unjoined;
+  /// The units analysed before the .clang-tidy files last changed.
+  std::vector<bool> Stale;
   bool PassActive = false;
   size_t PassDone = 0;
   /// The findings after the last join, by file, and what was last

@@ -361,10 +361,16 @@ private:
 };
 
 SharedOptions::SharedOptions(const TidyConfig &Config)
-    : Provider(makeOptionsProvider(Config, llvm::vfs::getRealFileSystem())),
+    : Config(Config),
+      Provider(makeOptionsProvider(Config, llvm::vfs::getRealFileSystem())),
       FixNotes(Config.FixNotes) {}
 
 SharedOptions::~SharedOptions() = default;
+
+void SharedOptions::reload() {
+  std::lock_guard<std::mutex> Guard(Lock);
+  Provider = makeOptionsProvider(Config, llvm::vfs::getRealFileSystem());
+}
 
 std::unique_ptr<ClangTidyOptionsProvider>
 SharedOptions::forUnit(StringRef Directory) {

@@ -48,9 +48,13 @@ public:
   std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
   forUnit(llvm::StringRef Directory);
   bool fixNotes() const { return FixNotes; }
+  /// Forgets the .clang-tidy files read so far, which are read again as
+  /// units need them. No unit may be in analysis meanwhile.
+  void reload();
 
 private:
   class View;
+  const TidyConfig Config;
   std::mutex Lock;
   std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
   const bool FixNotes;
