@@ -15,10 +15,11 @@ durcheck_packages() {
 
 # What the test suite needs besides: git, pre-commit for the test of the
 # pre-commit hook, Debian's python3 with PyYAML for that of the action,
-# Bazel with its Java rules for that of the Bazel aspect, and Neovim for
-# the language server's end-to-end test.
+# Bazel with its Java rules for that of the Bazel aspect, and Neovim and
+# Emacs with eglot for the language server's end-to-end tests.
 durcheck_test_packages() {
-  echo git pre-commit python3-yaml bazel-bootstrap bazel-rules-java neovim
+  echo git pre-commit python3-yaml bazel-bootstrap bazel-rules-java neovim \
+    emacs-nox elpa-eglot
 }
 
 # durcheck_install V...: the packages of LLVM V... and the build tools.

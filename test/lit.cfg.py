@@ -73,6 +73,11 @@ if shutil.which("bazel") and os.path.isdir("/usr/share/bazel/rules/java"):
 # end.
 if shutil.which("nvim"):
     config.available_features.add("neovim")
+# Emacs with eglot (Debian's elpa-eglot), for the eglot recipe's test.
+if shutil.which("emacs") and subprocess.run(
+        ["emacs", "--batch", "--eval", "(require 'eglot)"],
+        capture_output=True).returncode == 0:
+    config.available_features.add("eglot")
 # GCC, which must be refused at configure time.
 if shutil.which("g++"):
     config.available_features.add("gxx")
