@@ -199,10 +199,7 @@ json::Value afterJSON(const Piece &P) {
 }
 
 json::Array indexes(llvm::ArrayRef<unsigned> Values) {
-  json::Array Out;
-  for (unsigned V : Values)
-    Out.push_back(int64_t(V));
-  return Out;
+  return crosstu::arrayOf(Values, [](unsigned V) { return int64_t(V); });
 }
 
 bool readIndexes(const json::Value &V, std::vector<unsigned> &Out) {
@@ -233,10 +230,8 @@ const json::Array *readPieceHead(const json::Value &V, Piece &P) {
 }
 
 json::Array messagesJSON(llvm::ArrayRef<crosstu::UnitMessage> Messages) {
-  json::Array Out;
-  for (const crosstu::UnitMessage &M : Messages)
-    Out.push_back(toJSON(M));
-  return Out;
+  return crosstu::arrayOf(
+      Messages, [](const crosstu::UnitMessage &M) { return toJSON(M); });
 }
 
 bool readMessages(const json::Value &V, std::vector<crosstu::UnitMessage> &Out,
@@ -274,10 +269,10 @@ bool wellFormed(llvm::ArrayRef<Piece> Pieces) {
 }
 
 json::Value toJSON(const Function &F) {
-  json::Array Pieces;
-  for (const Piece &P : F.Pieces)
-    Pieces.push_back(json::Array{afterJSON(P), indexes(P.Reaches), P.Returns,
-                                 messagesJSON(P.Why), messagesJSON(P.Call)});
+  json::Array Pieces = crosstu::arrayOf(F.Pieces, [](const Piece &P) {
+    return json::Array{afterJSON(P), indexes(P.Reaches), P.Returns,
+                       messagesJSON(P.Why), messagesJSON(P.Call)};
+  });
   return json::Array{json::fixUTF8(F.Name), std::move(Pieces)};
 }
 
@@ -308,6 +303,7 @@ bool fromJSON(const json::Value &V, Function &F, json::Path P) {
 
 json::Value childPieceJSON(const Piece &P) {
   json::Array A{afterJSON(P), indexes(P.Reaches), indexes(P.Findings)};
+  A.reserve(6);
   if (!P.isStart())
     for (unsigned V : {P.UnsafeCall, P.ChainAt, P.ChainLen})
       A.push_back(int64_t(V));

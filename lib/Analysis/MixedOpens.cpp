@@ -186,6 +186,7 @@ bool exported(const CallArgument &A) {
 
 json::Value callJSON(const CallSite &C) {
   json::Array Args;
+  Args.reserve(C.Args.size());
   for (size_t I = 0; I < C.Args.size(); ++I) {
     const CallArgument &A = C.Args[I];
     if (!exported(A))
@@ -245,6 +246,8 @@ bool readCall(const json::Value &V, CallSite &C, json::Path P) {
 
 json::Value functionJSON(const OpenFunction &F) {
   json::Array Opens, Calls;
+  Opens.reserve(F.Opens.size());
+  Calls.reserve(F.Calls.size());
   for (const OpenSite &S : F.Opens)
     if (exported(S.Path))
       Opens.push_back(openJSON(S));
@@ -284,6 +287,7 @@ bool readFunction(const json::Value &V, OpenFunction &F, json::Path P) {
 
 json::Value toJSON(const UnitOpens &U) {
   json::Array Functions;
+  Functions.reserve(U.Functions.size());
   for (const OpenFunction &F : U.Functions) {
     json::Value V = functionJSON(F);
     if (V.kind() != json::Value::Null)

@@ -39,15 +39,16 @@ json::Value eventJSON(const Event &E) {
     O.add("t", std::move(Target));
   }
   // Trailing arguments that name nothing are left out.
-  size_t Used = E.Args.size();
-  while (Used > 0 && !json::Value(toJSON(E.Args[Used - 1])).getAsArray())
-    --Used;
-  if (Used > 0)
-    O.add("a", json::Value(std::vector<SpelledValue>(E.Args.begin(),
-                                                     E.Args.begin() + Used)));
+  json::Array Args =
+      crosstu::arrayOf(E.Args, [](const SpelledValue &A) { return toJSON(A); });
+  while (!Args.empty() && !Args.back().getAsArray())
+    Args.pop_back();
+  if (!Args.empty())
+    O.add("a", std::move(Args));
   if (E.Object)
     O.add("o", toJSON(*E.Object));
   json::Array Constants;
+  Constants.reserve(E.Constants.size());
   for (size_t I = 0; I < E.Constants.size(); ++I)
     if (E.Constants[I])
       Constants.push_back(json::Array{int64_t(I), *E.Constants[I]});
@@ -219,16 +220,9 @@ bool readEdge(const json::Value &V, Edge &E, json::Path P) {
 
 json::Value blockJSON(const Block &B) {
   Record O;
-  if (!B.Events.empty()) {
-    json::Array Events;
-    for (const Event &E : B.Events)
-      Events.push_back(eventJSON(E));
-    O.add("e", std::move(Events));
-  }
-  json::Array Succs;
-  for (const Edge &E : B.Succs)
-    Succs.push_back(edgeJSON(E));
-  O.add("s", std::move(Succs));
+  if (!B.Events.empty())
+    O.add("e", crosstu::arrayOf(B.Events, eventJSON));
+  O.add("s", crosstu::arrayOf(B.Succs, edgeJSON));
   if (B.LeavesHere)
     O.add("l", json::Array{B.LeavesHere->Kind == LeaveKind::Return ? "r" : "e",
                            locJSON(B.LeavesHere->At)});
@@ -260,15 +254,10 @@ bool readBlock(const json::Value &V, Block &B, json::Path P) {
 }
 
 json::Value functionJSON(const FunctionGraph &F) {
-  json::Array Blocks, Anchors;
-  for (const Block &B : F.Blocks)
-    Blocks.push_back(blockJSON(B));
-  for (const Anchor &A : F.Anchors)
-    Anchors.push_back(anchorJSON(A));
   Record O;
   O.add("name", json::fixUTF8(F.Name));
   O.add("at", locJSON(F.Where));
-  O.add("blocks", std::move(Blocks));
+  O.add("blocks", crosstu::arrayOf(F.Blocks, blockJSON));
   // A C function is called what it is named.
   if (F.Display != F.Name)
     O.add("display", json::fixUTF8(F.Display));
@@ -278,14 +267,10 @@ json::Value functionJSON(const FunctionGraph &F) {
     O.add("overrides", F.Overrides);
   if (!F.Guards.empty())
     O.add("guards", F.Guards);
-  if (!Anchors.empty())
-    O.add("anchors", std::move(Anchors));
-  if (!F.Exits.empty()) {
-    json::Array Exits;
-    for (unsigned B : F.Exits)
-      Exits.push_back(int64_t(B));
-    O.add("exits", std::move(Exits));
-  }
+  if (!F.Anchors.empty())
+    O.add("anchors", crosstu::arrayOf(F.Anchors, anchorJSON));
+  if (!F.Exits.empty())
+    O.add("exits", F.Exits);
   return O.take();
 }
 
@@ -503,16 +488,13 @@ bool sameGraph(const FunctionGraph &A, const FunctionGraph &B) {
 }
 
 json::Value toJSON(const UnitGraphs &U) {
-  json::Array Functions, Slots, Includes;
-  for (const FunctionGraph &F : U.Functions)
-    Functions.push_back(functionJSON(F));
-  for (const SlotStore &S : U.Slots)
-    Slots.push_back(
-        json::Array{json::fixUTF8(S.Slot), json::fixUTF8(S.Function)});
-  for (const IncludeEdit &I : U.Includes)
-    Includes.push_back(
-        json::Array{int64_t(I.File), I.Header, int64_t(I.Offset), I.Text});
-  json::Object O{{"functions", std::move(Functions)}};
+  json::Array Slots = crosstu::arrayOf(U.Slots, [](const SlotStore &S) {
+    return json::Array{json::fixUTF8(S.Slot), json::fixUTF8(S.Function)};
+  });
+  json::Array Includes = crosstu::arrayOf(U.Includes, [](const IncludeEdit &I) {
+    return json::Array{int64_t(I.File), I.Header, int64_t(I.Offset), I.Text};
+  });
+  json::Object O{{"functions", crosstu::arrayOf(U.Functions, functionJSON)}};
   if (!Slots.empty())
     O["slots"] = std::move(Slots);
   if (!Includes.empty())

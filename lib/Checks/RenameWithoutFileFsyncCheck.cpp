@@ -181,6 +181,9 @@ llvm::json::Value RenameWithoutFileFsyncCheck::section(
   }
   llvm::json::Object Out;
   llvm::json::Array SyncsOut, ForwardsOut, FindingsOut;
+  SyncsOut.reserve(Syncs.size());
+  ForwardsOut.reserve(Forwards.size());
+  FindingsOut.reserve(Pending.size());
   for (const auto &[Name, Param] : Syncs)
     SyncsOut.push_back(llvm::json::Object{{"name", Name}, {"param", Param}});
   for (const auto &[Name, Param, Callee, Arg] : Forwards)
@@ -191,6 +194,7 @@ llvm::json::Value RenameWithoutFileFsyncCheck::section(
     for (const auto &[Callee, Arg] : F->Unseen)
       Helpers.insert({Names(*Callee), Arg});
     llvm::json::Array HelpersOut;
+    HelpersOut.reserve(Helpers.size());
     for (const auto &[Callee, Arg] : Helpers)
       HelpersOut.push_back(
           llvm::json::Object{{"callee", Callee}, {"arg", Arg}});

@@ -449,10 +449,8 @@ VforkMisuseCheck::functionsJSON(ChildCallPolicy &Policy,
   llvm::sort(Summaries, [](const vfork::Function &A, const vfork::Function &B) {
     return A.Name < B.Name;
   });
-  llvm::json::Array Out;
-  for (const vfork::Function &F : Summaries)
-    Out.push_back(toJSON(F));
-  return Out;
+  return crosstu::arrayOf(Summaries,
+                          [](const vfork::Function &F) { return toJSON(F); });
 }
 
 //===-- The join ----------------------------------------------------------===//

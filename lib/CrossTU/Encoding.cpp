@@ -123,10 +123,9 @@ bool fromJSON(const json::Value &V, UnitEdit &E, json::Path P) {
 
 // [[file, offset], text, [edit...]]
 json::Value toJSON(const UnitMessage &M) {
-  json::Array Fix;
-  for (const UnitEdit &E : M.Fix)
-    Fix.push_back(toJSON(E));
-  return json::Array{toJSON(M.At), json::fixUTF8(M.Text), std::move(Fix)};
+  return json::Array{
+      toJSON(M.At), json::fixUTF8(M.Text),
+      arrayOf(M.Fix, [](const UnitEdit &E) { return toJSON(E); })};
 }
 
 bool fromJSON(const json::Value &V, UnitMessage &M, json::Path P) {

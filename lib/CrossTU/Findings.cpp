@@ -76,10 +76,9 @@ void FindingRecorder::add(SourceLocation L, DiagnosticsEngine::Level Level,
 }
 
 json::Value toJSON(const UnitFinding &F) {
-  json::Array Notes;
-  for (const UnitMessage &N : F.Notes)
-    Notes.push_back(toJSON(N));
-  return json::Array{F.Reportable, toJSON(F.Warning), std::move(Notes)};
+  return json::Array{
+      F.Reportable, toJSON(F.Warning),
+      arrayOf(F.Notes, [](const UnitMessage &N) { return toJSON(N); })};
 }
 
 bool fromJSON(const json::Value &V, UnitFinding &F, json::Path P) {

@@ -9,7 +9,9 @@
 #define DURCHECK_CROSSTU_ENCODING_H
 
 #include "durcheck/CrossTU/Sink.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/JSON.h"
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -55,11 +57,30 @@ public:
     Fields.push_back(Key);
     Fields.push_back(std::move(V));
   }
-  llvm::json::Value take() { return llvm::json::Value(std::move(Fields)); }
+  llvm::json::Value take() {
+    llvm::json::Array A;
+    A.reserve(Fields.size());
+    for (llvm::json::Value &V : Fields)
+      A.push_back(std::move(V));
+    return llvm::json::Value(std::move(A));
+  }
 
 private:
-  llvm::json::Array Fields;
+  // SmallVector grows by moving; a json::Array would copy (see arrayOf).
+  llvm::SmallVector<llvm::json::Value, 16> Fields;
 };
+
+/// An array of ToJSON(E) for each element E of R, sized once. A
+/// json::Value's move constructor is not noexcept, so a growing
+/// json::Array copies every value it holds, deeply, each time it grows.
+template <typename Range, typename Fn>
+llvm::json::Array arrayOf(const Range &R, Fn ToJSON) {
+  llvm::json::Array A;
+  A.reserve(std::size(R));
+  for (const auto &E : R)
+    A.push_back(ToJSON(E));
+  return A;
+}
 
 /// Reads a Record back; its fields are found by a linear search, as
 /// records hold a handful.
