@@ -334,7 +334,7 @@ bool GraphBuilder::FunctionBuild::mayMatter(const CallExpr &Call) const {
       inSystemHeader(*Callee, B.Ctx.getSourceManager()))
     return false;
   const FunctionDecl *Canonical = Callee->getCanonicalDecl();
-  return !B.Internal.contains(Canonical) || B.Relevant.contains(Canonical) ||
+  return !B.Defined.contains(Canonical) || B.Relevant.contains(Canonical) ||
          B.Policy.trusts(*Callee) || DirSyncPolicy::flagsDirectory(Call, B.Ctx);
 }
 
@@ -343,10 +343,10 @@ bool GraphBuilder::FunctionBuild::mattersAlone(
   bool Matters = Facts.Throws || !Facts.StreamOpens.empty();
   for (const CallExpr *Call : Facts.Calls) {
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && B.Internal.contains(Callee->getCanonicalDecl()))
+    if (Callee && B.Defined.contains(Callee->getCanonicalDecl()))
       Callees.push_back(Callee->getCanonicalDecl());
     // A call that never returns ends paths, which callers learn of. Until
-    // the relevant functions are known, no internal callee matters.
+    // the relevant functions are known, no callee the unit defines matters.
     Matters = Matters || (Callee && Callee->isNoReturn()) || mayMatter(*Call);
   }
   return Matters;
@@ -774,21 +774,29 @@ GraphBuilder::GraphBuilder(
     : Ctx(Ctx), Flags(Flags), Policy(Policy), Locs(Locs),
       AddressTaken(AddressTaken), MakeAnchor(MakeAnchor), Names(Ctx) {}
 
-// Reached only by the unit's own direct calls: no other unit, no pointer
-// and no override can run it.
-bool GraphBuilder::isInternal(const FunctionDecl &FD) const {
+// A direct call of it runs this definition: an override, a lambda or
+// another unit's strong definition of a weak one may run another body.
+bool GraphBuilder::isCalledAsDefined(const FunctionDecl &FD) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
-  return !FD.isExternallyVisible() &&
-         !AddressTaken.contains(FD.getCanonicalDecl()) &&
+  return !FD.isWeak() &&
          !(Method && (Method->isVirtual() || Method->getParent()->isLambda()));
 }
 
-// A function only the unit calls, in which nothing matters but calls of
-// such functions, would have a graph that tells its callers nothing: no
-// rename, no sync, no intent, and a way out. Building it costs a CFG and
-// file space, so those functions get none and their calls are left out,
-// bottom-up: the relevant ones are those that matter alone and their
-// internal callers.
+// Reached only by the unit's own direct calls: no other unit, no pointer
+// and no override can run it.
+bool GraphBuilder::isInternal(const FunctionDecl &FD) const {
+  return !FD.isExternallyVisible() &&
+         !AddressTaken.contains(FD.getCanonicalDecl()) && isCalledAsDefined(FD);
+}
+
+// A function the unit defines, in which nothing matters but calls of such
+// functions, would have a graph that tells its callers nothing: no rename,
+// no sync, no intent, and a way out; the program has no other definition
+// of it to link. Building it costs a CFG and file space, so those
+// functions get none and their calls are left out, bottom-up: the
+// relevant ones are those that matter alone and their callers in the
+// unit. A function that other units may call gets none either: to them
+// it is as a library function, which tells them the same.
 void GraphBuilder::findRelevant(
     llvm::ArrayRef<std::unique_ptr<FunctionBuild>> Builds) {
   llvm::DenseMap<const FunctionDecl *,
@@ -814,9 +822,12 @@ void GraphBuilder::findRelevant(
 
 std::vector<FunctionGraph>
 GraphBuilder::buildAll(llvm::ArrayRef<const FunctionDecl *> Definitions) {
-  for (const FunctionDecl *FD : Definitions)
+  for (const FunctionDecl *FD : Definitions) {
+    if (isCalledAsDefined(*FD))
+      Defined.insert(FD->getCanonicalDecl());
     if (isInternal(*FD))
       Internal.insert(FD->getCanonicalDecl());
+  }
   std::vector<std::unique_ptr<FunctionBuild>> Builds;
   for (const FunctionDecl *FD : Definitions)
     Builds.push_back(std::make_unique<FunctionBuild>(*this, *FD));

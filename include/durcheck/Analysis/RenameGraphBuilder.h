@@ -58,6 +58,7 @@ public:
 private:
   class FunctionBuild;
 
+  static bool isCalledAsDefined(const clang::FunctionDecl &FD);
   bool isInternal(const clang::FunctionDecl &FD) const;
   void findRelevant(llvm::ArrayRef<std::unique_ptr<FunctionBuild>> Builds);
 
@@ -70,8 +71,10 @@ private:
   crosstu::FunctionNames Names;
   std::vector<SlotStore> Slots;
   bool Creations = false;
-  /// The unit's definitions that only its own direct calls reach, and
-  /// those of them that may matter (canonical declarations).
+  /// The unit's definitions that a direct call runs (no override, no
+  /// lambda); those of them that only its own direct calls reach; and
+  /// those that may matter (canonical declarations).
+  llvm::DenseSet<const clang::FunctionDecl *> Defined;
   llvm::DenseSet<const clang::FunctionDecl *> Internal;
   llvm::DenseSet<const clang::FunctionDecl *> Relevant;
 };
