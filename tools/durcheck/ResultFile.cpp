@@ -50,12 +50,12 @@ std::string compressedBody(llvm::StringRef Format, json::Value Body) {
   if (!llvm::compression::zlib::isAvailable())
     return llvm::formatv("{0}\n{1}", json::Value(std::move(Header)), Text)
         .str();
-  // zlib's default level: on postgresql-15's result files the best one
-  // takes 3.4 times the CPU for 3% less size.
+  // Level 5: on postgresql-15's result files (68 MB of JSON) it takes 0.59
+  // CPU s for 9.8 MB, the default level (6) 0.90 s for 9.5 MB, and the best
+  // one 3.4 times the default's CPU for 3% less than it.
   llvm::SmallVector<uint8_t, 0> Packed;
-  llvm::compression::zlib::compress(
-      llvm::arrayRefFromStringRef(Text), Packed,
-      llvm::compression::zlib::DefaultCompression);
+  llvm::compression::zlib::compress(llvm::arrayRefFromStringRef(Text), Packed,
+                                    /*Level=*/5);
   Header["body"] = "zlib";
   Header["size"] = int64_t(Text.size());
   return llvm::formatv("{0}\n", json::Value(std::move(Header))).str() +
