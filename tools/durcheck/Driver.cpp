@@ -23,6 +23,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "durcheck/Compat.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/CommandLine.h"
@@ -700,7 +701,14 @@ std::vector<unsigned> keepShard(WorkList &Work, std::optional<ShardSpec> Spec) {
 
 // Writes the results of --shard, --result-file or --join with --facts-dir;
 // reporting is a later join's.
-int writeResultsOnly(const FactsManifest &Run, ArrayRef<UnitResult> Results) {
+int writeResultsOnly(const FactsManifest &Run,
+                     std::vector<UnitResult> Results) {
+  // The process ends after this, as below the join: freeing the results
+  // value by value would cost time for nothing.
+  auto Buried = llvm::make_scope_exit([&] {
+    llvm::BuryPointer(
+        std::make_unique<std::vector<UnitResult>>(std::move(Results)));
+  });
   std::string Why, Where;
   if (!ResultFile.empty()) {
     Why = writeFileDurably(
@@ -833,7 +841,7 @@ int run(int Argc, const char **Argv) {
       for (UnitResult &U : Results)
         U.Sections = json::Object();
       Run.Shard = Run.Shards = 1;
-      return writeResultsOnly(Run, Results);
+      return writeResultsOnly(Run, std::move(Results));
     }
   } else {
     if (!FactsDir.empty())
@@ -870,7 +878,7 @@ int run(int Argc, const char **Argv) {
            std::move(Indexes),
            std::move(Work->Skipped)};
     if (ShardOf || !ResultFile.empty())
-      return writeResultsOnly(Run, Results);
+      return writeResultsOnly(Run, std::move(Results));
   }
   bool WriteFailed = false;
   if (!FactsDir.empty())

@@ -2,6 +2,7 @@
 
 #include "JoinUnits.h"
 #include "durcheck/CrossTU/Join.h"
+#include "llvm/Support/BuryPointer.h"
 #include <numeric>
 
 using namespace clang::tidy;
@@ -103,8 +104,11 @@ std::optional<UnitFindings> UnitJoin::findings(ArrayRef<UnitResult> Results,
 
 std::optional<UnitFindings> joinedFindings(ArrayRef<UnitResult> Results,
                                            std::string &Error) {
-  return UnitJoin(/*Keep=*/false)
-      .findings(Results, std::vector<bool>(Results.size(), true), Error);
+  auto Join = std::make_unique<UnitJoin>(/*Keep=*/false);
+  std::optional<UnitFindings> Out =
+      Join->findings(Results, std::vector<bool>(Results.size(), true), Error);
+  llvm::BuryPointer(std::move(Join));
+  return Out;
 }
 
 bool applyJoin(std::vector<UnitResult> &Results, std::string &Error) {

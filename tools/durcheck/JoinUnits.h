@@ -41,7 +41,10 @@ private:
   std::vector<std::vector<crosstu::Finding>> Found;
 };
 
-/// The findings of every unit after one join: UnitJoin's, run once.
+/// The findings of every unit after one join: UnitJoin's, run once, for a
+/// process that ends soon after. As clang's -disable-free, the join's
+/// state is left to the end of the process rather than freed value by
+/// value.
 std::optional<UnitFindings> joinedFindings(llvm::ArrayRef<UnitResult> Results,
                                            std::string &Error);
 

@@ -43,9 +43,8 @@ std::string twoLines(llvm::StringRef Format, json::Value Body) {
   return llvm::formatv("{0}\n{1}\n", json::Value(header(Format)), Body).str();
 }
 
-// The header, then the body compressed when zlib is there.
-std::string compressedBody(llvm::StringRef Format, json::Value Body) {
-  std::string Text = llvm::formatv("{0}\n", Body).str();
+// The header, then the body's text compressed when zlib is there.
+std::string compressedBody(llvm::StringRef Format, std::string Text) {
   json::Object Header = header(Format);
   if (!llvm::compression::zlib::isAvailable())
     return llvm::formatv("{0}\n{1}", json::Value(std::move(Header)), Text)
@@ -271,6 +270,43 @@ std::string workListIdentity(const WorkList &Work) {
   return llvm::toHex(Hash.final(), /*LowerCase=*/true).substr(0, 32);
 }
 
+namespace {
+
+std::vector<llvm::StringRef> sortedKeys(const json::Object &O) {
+  std::vector<llvm::StringRef> Keys;
+  for (const auto &KV : O)
+    Keys.push_back(KV.first);
+  llvm::sort(Keys);
+  return Keys;
+}
+
+// Body with Sections as its "sections", printed as llvm::json prints an
+// object, keys sorted, but without copying the sections into it: they are
+// most of a unit's result.
+std::string bodyText(const json::Object &Body, const json::Object &Sections) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  json::OStream J(OS);
+  std::vector<llvm::StringRef> Keys = sortedKeys(Body);
+  Keys.insert(llvm::upper_bound(Keys, "sections"), "sections");
+  J.object([&] {
+    for (llvm::StringRef K : Keys) {
+      if (K != "sections") {
+        J.attribute(K, *Body.get(K));
+        continue;
+      }
+      J.attributeObject(K, [&] {
+        for (llvm::StringRef Check : sortedKeys(Sections))
+          J.attribute(Check, *Sections.get(Check));
+      });
+    }
+  });
+  OS << '\n';
+  return Text;
+}
+
+} // namespace
+
 std::string writeUnitResult(const UnitResult &R, bool Relocatable) {
   PathMap Map(Relocatable ? llvm::StringRef(R.BuildDirectory) : "");
   json::Array Findings, Files;
@@ -285,11 +321,10 @@ std::string writeUnitResult(const UnitResult &R, bool Relocatable) {
                                                   : "analysed"},
                     {"files", std::move(Files)},
                     {"errorChecks", R.ErrorChecks},
-                    {"findings", std::move(Findings)},
-                    {"sections", json::Object(R.Sections)}};
+                    {"findings", std::move(Findings)}};
   if (!R.Failure.empty())
     Body["reason"] = json::fixUTF8(R.Failure);
-  return compressedBody(UnitFormat, std::move(Body));
+  return compressedBody(UnitFormat, bodyText(Body, R.Sections));
 }
 
 std::optional<UnitResult> readUnitResult(llvm::StringRef Text,
