@@ -15,7 +15,9 @@ postgresql-15), N times each, in CPU seconds (every run is one thread):
 
 and prints (shards + join) / one run, which the shards issue wants at most
 1.05, and the largest shard against the mean, which says how the shards
-balance.
+balance. The ratio is the median of each run's own: every other run times
+the single run after the shards, so that the machine's drift over minutes
+weighs on both sides alike; the runs' range is printed beside it.
 
 Then, unless --no-bazel and where bazel is installed, it builds the
 workspace of test/tool/Inputs/bazel with Bazel twice, each from a clean
@@ -50,9 +52,16 @@ def median(values):
 
 def bench_shards(name, db_dir, durcheck, shards, runs, scratch):
     report = ["--quiet", "--format=json", "--output=/dev/null"]
-    one, split, joined, largest = [], [], [], []
-    for _ in range(runs):
+    one, split, joined, largest, paired = [], [], [], [], []
+
+    def one_run():
         one.append(cpu_seconds([durcheck, "-p", db_dir, "-j1"] + report)[0])
+
+    for run in range(runs):
+        # The machine's speed drifts over minutes: every other run times
+        # the single run last, and each run's ratio pairs its own times.
+        if run % 2 == 0:
+            one_run()
         dirs, times = [], []
         for k in range(1, shards + 1):
             d = os.path.join(scratch, "%s-%d" % (name, k))
@@ -63,18 +72,22 @@ def bench_shards(name, db_dir, durcheck, shards, runs, scratch):
         split.append(sum(times))
         largest.append(max(times) / (sum(times) / shards))
         joined.append(cpu_seconds([durcheck, "--join"] + dirs + report)[0])
-    one, split, joined = median(one), median(split), median(joined)
-    return {"corpus": name, "shards": shards, "one": one, "split": split,
-            "join": joined, "ratio": (split + joined) / one,
+        if run % 2 == 1:
+            one_run()
+        paired.append((split[-1] + joined[-1]) / one[-1])
+    return {"corpus": name, "shards": shards, "one": median(one),
+            "split": median(split), "join": median(joined),
+            "ratio": median(paired), "low": min(paired), "high": max(paired),
             "balance": median(largest)}
 
 
 def shard_table(rows):
     head = ("| corpus | shards | one run -j1 CPU s | shards CPU s | --join "
-            "CPU s | (shards + join) / one run | largest shard / mean |")
+            "CPU s | (shards + join) / one run | runs' range | "
+            "largest shard / mean |")
     return markdown_table(head, "| {corpus} | {shards} | {one:.2f} | "
                           "{split:.2f} | {join:.2f} | {ratio:.3f} | "
-                          "{balance:.2f} |", rows)
+                          "{low:.3f} to {high:.3f} | {balance:.2f} |", rows)
 
 
 def bazel_workspace(scratch, durcheck):
