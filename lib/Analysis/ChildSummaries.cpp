@@ -302,8 +302,12 @@ bool fromJSON(const json::Value &V, Function &F, json::Path P) {
 }
 
 json::Value childPieceJSON(const Piece &P) {
-  json::Array A{afterJSON(P), indexes(P.Reaches), indexes(P.Findings)};
+  // Sized first: growing would copy the values it holds (see arrayOf).
+  json::Array A;
   A.reserve(6);
+  A.push_back(afterJSON(P));
+  A.push_back(indexes(P.Reaches));
+  A.push_back(indexes(P.Findings));
   if (!P.isStart())
     for (unsigned V : {P.UnsafeCall, P.ChainAt, P.ChainLen})
       A.push_back(int64_t(V));

@@ -71,9 +71,9 @@ private:
   crosstu::FunctionNames Names;
   std::vector<SlotStore> Slots;
   bool Creations = false;
-  /// The unit's definitions that a direct call runs (no override, no
-  /// lambda); those of them that only its own direct calls reach; and
-  /// those that may matter (canonical declarations).
+  /// The unit's definitions that a direct call runs (no override, lambda
+  /// or weak definition); those of them that only its own direct calls
+  /// reach; and those that may matter (canonical declarations).
   llvm::DenseSet<const clang::FunctionDecl *> Defined;
   llvm::DenseSet<const clang::FunctionDecl *> Internal;
   llvm::DenseSet<const clang::FunctionDecl *> Relevant;
