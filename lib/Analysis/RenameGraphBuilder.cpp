@@ -97,6 +97,7 @@ public:
       : B(B), FD(FD), Facts(collectFacts(FD, B.Flags, B.Ctx)) {}
 
   const FunctionDecl &function() const { return FD; }
+  const FunctionFacts &facts() const { return Facts; }
   std::optional<FunctionGraph> run();
   /// Whether something here matters of itself, whatever the unit's
   /// internal callees do; and those callees.
@@ -104,6 +105,8 @@ public:
   void recordStores();
 
 private:
+  FunctionGraph returnsOnly() const;
+  FunctionGraph describe(FunctionGraph Out) const;
   AccessPath valueOf(const Expr *E);
   AccessPath elementOf(const clang::ArraySubscriptExpr &Sub);
   SpelledValue spelled(const Expr *E);
@@ -680,10 +683,21 @@ void GraphBuilder::FunctionBuild::addEdges(const CFG &G, const CFGBlock &CB,
 
 std::optional<FunctionGraph> GraphBuilder::FunctionBuild::run() {
   recordStores();
+  // A call that may run one of several bodies needs all of them, even one
+  // that does nothing: its caller is synced only if every body syncs.
+  bool Indirect = B.Indirect.contains(FD.getCanonicalDecl());
   if (llvm::none_of(Facts.Calls,
                     [&](const CallExpr *C) { return mayMatter(*C); }) &&
-      Facts.StreamOpens.empty())
-    return std::nullopt;
+      Facts.StreamOpens.empty()) {
+    if (!Indirect)
+      return std::nullopt;
+    // Only a way out other than returning needs the CFG.
+    if (!Facts.Throws && llvm::none_of(Facts.Calls, [](const CallExpr *C) {
+          const FunctionDecl *Callee = C->getDirectCallee();
+          return Callee && Callee->isNoReturn();
+        }))
+      return describe(returnsOnly());
+  }
   std::unique_ptr<CFG> G = buildFunctionCFG(FD, B.Ctx);
   if (!G)
     return std::nullopt;
@@ -711,7 +725,7 @@ std::optional<FunctionGraph> GraphBuilder::FunctionBuild::run() {
           AnyEvent = true;
         }
   }
-  if (!AnyEvent)
+  if (!AnyEvent && !Indirect)
     return std::nullopt;
   for (unsigned I = 0; I < Order.size(); ++I)
     addEdges(*G, *Order[I], Graph.Blocks[I]);
@@ -726,27 +740,41 @@ std::optional<FunctionGraph> GraphBuilder::FunctionBuild::run() {
     Graph.Exits.push_back(It->second);
   }
   contract(Graph);
-  Graph.Name = B.Names(FD);
-  Graph.Display = crosstu::displayName(FD);
-  Graph.Where = B.Locs.locate(FD.getLocation());
+  return describe(std::move(Graph));
+}
+
+// The graph of a body in which nothing matters and every path returns.
+FunctionGraph GraphBuilder::FunctionBuild::returnsOnly() const {
+  FunctionGraph Out;
+  Block Body;
+  Body.Succs.push_back(Edge{1, false, std::nullopt});
+  Body.LeavesHere =
+      Leave{LeaveKind::EndOfBody, B.Locs.locate(FD.getBodyRBrace())};
+  Out.Blocks.push_back(std::move(Body));
+  Out.Exits.push_back(0);
+  return Out;
+}
+
+FunctionGraph GraphBuilder::FunctionBuild::describe(FunctionGraph Out) const {
+  Out.Name = B.Names(FD);
+  Out.Display = crosstu::displayName(FD);
+  Out.Where = B.Locs.locate(FD.getLocation());
+  Out.InternalOnly = B.Internal.contains(FD.getCanonicalDecl());
   const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
-  Graph.InternalOnly = B.Internal.contains(FD.getCanonicalDecl());
-  if (Method) {
-    std::vector<const CXXMethodDecl *> Bases(
-        Method->overridden_methods().begin(),
-        Method->overridden_methods().end());
-    while (!Bases.empty()) {
-      const CXXMethodDecl *Base = Bases.back();
-      Bases.pop_back();
-      Graph.Overrides.push_back(B.Names(*Base));
-      llvm::append_range(Bases, Base->overridden_methods());
-    }
-    llvm::sort(Graph.Overrides);
-    Graph.Overrides.erase(
-        std::unique(Graph.Overrides.begin(), Graph.Overrides.end()),
-        Graph.Overrides.end());
+  if (!Method)
+    return Out;
+  std::vector<const CXXMethodDecl *> Bases(Method->overridden_methods().begin(),
+                                           Method->overridden_methods().end());
+  while (!Bases.empty()) {
+    const CXXMethodDecl *Base = Bases.back();
+    Bases.pop_back();
+    Out.Overrides.push_back(B.Names(*Base));
+    llvm::append_range(Bases, Base->overridden_methods());
   }
-  return std::move(Graph);
+  llvm::sort(Out.Overrides);
+  Out.Overrides.erase(std::unique(Out.Overrides.begin(), Out.Overrides.end()),
+                      Out.Overrides.end());
+  return Out;
 }
 
 void GraphBuilder::FunctionBuild::recordStores() {
@@ -827,10 +855,16 @@ GraphBuilder::buildAll(llvm::ArrayRef<const FunctionDecl *> Definitions) {
       Defined.insert(FD->getCanonicalDecl());
     if (isInternal(*FD))
       Internal.insert(FD->getCanonicalDecl());
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+    if (Method && Method->isVirtual() && !isa<CXXDestructorDecl>(Method))
+      Indirect.insert(FD->getCanonicalDecl());
   }
   std::vector<std::unique_ptr<FunctionBuild>> Builds;
-  for (const FunctionDecl *FD : Definitions)
+  for (const FunctionDecl *FD : Definitions) {
     Builds.push_back(std::make_unique<FunctionBuild>(*this, *FD));
+    for (const FunctionStore &S : Builds.back()->facts().FunctionStores)
+      Indirect.insert(S.Function->getCanonicalDecl());
+  }
   findRelevant(Builds);
   std::vector<FunctionGraph> Graphs;
   for (std::unique_ptr<FunctionBuild> &FB : Builds) {
@@ -848,7 +882,8 @@ GraphBuilder::buildAll(llvm::ArrayRef<const FunctionDecl *> Definitions) {
 // it stores under the slot of the field or array it lands in.
 static void storesOfInit(const Expr *Init, const std::string &ArraySlot,
                          crosstu::FunctionNames &Names,
-                         std::vector<SlotStore> &Slots) {
+                         std::vector<SlotStore> &Slots,
+                         llvm::DenseSet<const FunctionDecl *> &Stored) {
   const auto *List = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts());
   if (!List)
     return;
@@ -872,10 +907,12 @@ static void storesOfInit(const Expr *Init, const std::string &ArraySlot,
       Slot = Fields[Index]->getParent()->getQualifiedNameAsString() +
              "::" + Fields[Index]->getName().str();
     }
-    if (const FunctionDecl *F = functionOf(E))
+    if (const FunctionDecl *F = functionOf(E)) {
       Slots.push_back({Slot, Names(*F)});
-    else
-      storesOfInit(E, Slot, Names, Slots);
+      Stored.insert(F->getCanonicalDecl());
+    } else {
+      storesOfInit(E, Slot, Names, Slots, Stored);
+    }
   }
 }
 
@@ -892,9 +929,10 @@ void GraphBuilder::recordInitialiser(const VarDecl &Global) {
   }
   if (const FunctionDecl *F = functionOf(Init)) {
     Slots.push_back({Slot, Names(*F)});
+    Indirect.insert(F->getCanonicalDecl());
     return;
   }
-  storesOfInit(Init, Slot + "[]", Names, Slots);
+  storesOfInit(Init, Slot + "[]", Names, Slots, Indirect);
 }
 
 } // namespace durcheck::rename

@@ -182,9 +182,9 @@ RenameWithoutDirFsyncCheck::buildGraphs(crosstu::Locations &Locs) {
   if (ReportsCreations)
     Builder.recordCreations();
   rename::UnitGraphs Graphs;
-  Graphs.Functions = Builder.buildAll(Functions.all());
   for (const VarDecl *Table : Tables)
     Builder.recordInitialiser(*Table);
+  Graphs.Functions = Builder.buildAll(Functions.all());
   Graphs.Slots = Builder.takeSlots();
   Graphs.Creations = ReportsCreations;
   Graphs.RequireIntent = RequireIntent;

@@ -3,7 +3,9 @@
 // An ops table in the style of sqlite3_vfs: the rename goes through a
 // function pointer field. A call through the field takes the summaries of
 // the functions stored into it, here from a table's initialiser and from an
-// assignment; a field nothing known is stored into reports nothing.
+// assignment; a field nothing known is stored into reports nothing. A
+// hook stored in two tables syncs only if both of its functions do: one of
+// them does nothing.
 
 #include <fcntl.h>
 #include <libgen.h>
@@ -47,7 +49,7 @@ int save(const struct vfs_ops *ops, const char *tmp, const char *dst,
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: rename to 'dst' by 'ops->rename' is not durable until its parent directory is fsynced; a crash can undo it [durability-rename-without-dir-fsync]
   // CHECK-FIXES:      {{^}}    char *durcheck_copy = strdup(dst);{{$}}
   // CHECK-MESSAGES: :[[@LINE+2]]:3: note: the function returns here without fsyncing the directory
-  // CHECK-MESSAGES: :23:10: note: 'posix_rename' renames 'from' to 'to' here
+  // CHECK-MESSAGES: :25:10: note: 'posix_rename' renames 'from' to 'to' here
   return 0;
 }
 
@@ -60,7 +62,7 @@ int replace(const struct vfs_ops *ops, int fd, const char *tmp,
     return -1;
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: rename to 'dst' by 'ops->replace' is not durable until its parent directory is fsynced; a crash can undo it [durability-rename-without-dir-fsync]
   // CHECK-MESSAGES: :[[@LINE+2]]:3: note: the function returns here without fsyncing the directory
-  // CHECK-MESSAGES: :30:10: note: 'copy_rename' renames 'from' to 'to' here
+  // CHECK-MESSAGES: :32:10: note: 'copy_rename' renames 'from' to 'to' here
   return 0;
 }
 
@@ -73,3 +75,41 @@ int save_opaque(const struct vfs_ops *ops, int fd, const char *tmp,
 }
 
 const struct vfs_ops *default_ops(void) { return &posix_ops; }
+
+// A hook after the rename: the durable table's syncs the directory, the
+// fast table's does nothing, and either may be the one called.
+struct hooks {
+  void (*after_rename)(const char *path);
+};
+
+static void sync_parent(const char *path) {
+  char *copy = strdup(path);
+  if (!copy)
+    return;
+  int dfd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
+  free(copy);
+  if (dfd < 0)
+    return;
+  fsync(dfd);
+  close(dfd);
+}
+
+static void skip_sync(const char *path) { (void)path; }
+
+static const struct hooks durable_hooks = {.after_rename = sync_parent};
+static const struct hooks fast_hooks = {.after_rename = skip_sync};
+
+int publish(const struct hooks *h, int fd, const char *tmp, const char *dst) {
+  if (fsync(fd) != 0)
+    return -1;
+  if (rename(tmp, dst) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: rename to 'dst' is not durable until its parent directory is fsynced; a crash can undo it [durability-rename-without-dir-fsync]
+  h->after_rename(dst);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the function returns here without fsyncing the directory
+}
+
+const struct hooks *pick_hooks(int durable) {
+  return durable ? &durable_hooks : &fast_hooks;
+}

@@ -4,7 +4,9 @@
 // virtual Env, then renamed with env->RenameFile. A virtual call takes the
 // summaries of the overrides the program defines: PosixEnv's renames, the
 // in-memory one does not, and one override that leaves the rename unsynced
-// is enough for a finding. An Env whose every override syncs is silent.
+// is enough for a finding. An Env whose every override syncs is silent. A
+// hook whose base body does nothing does not sync, whatever its overrides
+// do; a pure virtual one has no body to run.
 
 #include <cstdio>
 #include <fcntl.h>
@@ -65,7 +67,7 @@ int SetCurrentFile(Env *env, const std::string &dbname,
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: rename to 'current' by 'env->RenameFile' is not durable until its parent directory is fsynced; a crash can undo it [durability-rename-without-dir-fsync]
   // CHECK-FIXES:      {{^}}    std::filesystem::path durcheck_dir = std::filesystem::path(current).parent_path();{{$}}
   // CHECK-MESSAGES: :[[@LINE+2]]:3: note: the function returns here without fsyncing the directory
-  // CHECK-MESSAGES: :36:12: note: 'PosixEnv::RenameFile' renames 'from.c_str()' to 'to.c_str()' here
+  // CHECK-MESSAGES: :38:12: note: 'PosixEnv::RenameFile' renames 'from.c_str()' to 'to.c_str()' here
   return 0;
 }
 
@@ -100,4 +102,60 @@ int SaveSynced(SyncedEnv *env, int fd, const std::string &tmp,
   if (::fsync(fd) != 0)
     return -1;
   return env->Commit(tmp, dst);
+}
+
+static void SyncCurrentDir() {
+  int dfd = ::open(".", O_RDONLY | O_DIRECTORY);
+  if (dfd < 0)
+    return;
+  ::fsync(dfd);
+  ::close(dfd);
+}
+
+// A hook called after the rename: one override syncs the directory, the
+// base's empty body does not.
+class Hooks {
+public:
+  virtual ~Hooks() = default;
+  virtual void AfterRename(const std::string &) {}
+};
+
+class DirSyncHooks : public Hooks {
+public:
+  void AfterRename(const std::string &) override { SyncCurrentDir(); }
+};
+
+int Publish(Hooks *hooks, int fd, const std::string &tmp,
+            const std::string &dst) {
+  if (::fsync(fd) != 0)
+    return -1;
+  if (std::rename(tmp.c_str(), dst.c_str()) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: rename to 'dst.c_str()' is not durable until its parent directory is fsynced; a crash can undo it [durability-rename-without-dir-fsync]
+  hooks->AfterRename(dst);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the function returns here without fsyncing the directory
+}
+
+// Negative: the base declares the hook and every body the program defines
+// syncs.
+class SyncHooks {
+public:
+  virtual ~SyncHooks() = default;
+  virtual void AfterRename(const std::string &) = 0;
+};
+
+class DirSyncOnly final : public SyncHooks {
+public:
+  void AfterRename(const std::string &) override { SyncCurrentDir(); }
+};
+
+int PublishSynced(SyncHooks *hooks, int fd, const std::string &tmp,
+                  const std::string &dst) {
+  if (::fsync(fd) != 0)
+    return -1;
+  if (std::rename(tmp.c_str(), dst.c_str()) != 0)
+    return -1;
+  hooks->AfterRename(dst);
+  return 0;
 }

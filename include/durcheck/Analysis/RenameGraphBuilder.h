@@ -40,12 +40,15 @@ public:
   /// has none when nothing in it can matter: no rename, sync, write, call
   /// of a function outside the system headers, or way out other than
   /// returning. A call of a function only this unit can call, and that has
-  /// no graph, does not matter.
+  /// no graph, does not matter. Virtual methods and the functions the unit
+  /// stores into slots always have one: a call that may run them is
+  /// judged by all the bodies it may run.
   std::vector<FunctionGraph>
   buildAll(llvm::ArrayRef<const clang::FunctionDecl *> Definitions);
 
   /// Records the functions a global's initialiser stores into function
   /// pointer fields or arrays: `struct ops posix = {.rename = ...};`.
+  /// Called before buildAll(), which gives those functions graphs.
   void recordInitialiser(const clang::VarDecl &Global);
 
   /// The slot stores seen so far, from bodies and initialisers.
@@ -77,6 +80,9 @@ private:
   llvm::DenseSet<const clang::FunctionDecl *> Defined;
   llvm::DenseSet<const clang::FunctionDecl *> Internal;
   llvm::DenseSet<const clang::FunctionDecl *> Relevant;
+  /// Those a call may reach without naming them: virtual methods (but
+  /// destructors) and the functions the unit stores into slots.
+  llvm::DenseSet<const clang::FunctionDecl *> Indirect;
 };
 
 } // namespace durcheck::rename
