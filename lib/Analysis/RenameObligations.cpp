@@ -1304,8 +1304,52 @@ struct Analysis::Pass {
                            const Pass *Paths);
   void analyse(const Program &P, const std::vector<unsigned> &Component,
                const Pass *Paths);
+  bool iterate(const Program &P, const std::vector<unsigned> &Component,
+               unsigned Rounds, llvm::function_ref<Summary(unsigned)> Run);
   std::vector<UnsyncedRename> findings(const Program &P) const;
 };
+
+// Runs the component's functions round after round until no summary
+// changes, or Rounds have run; returns whether they settled. A summary is
+// a function of the callees' summaries alone, so a function none of whose
+// callees in the component changed since it last ran would give the same
+// one again: it is not run. The summaries are those of plain rounds.
+bool Analysis::Pass::iterate(const Program &P,
+                             const std::vector<unsigned> &Component,
+                             unsigned Rounds,
+                             llvm::function_ref<Summary(unsigned)> Run) {
+  llvm::DenseMap<unsigned, unsigned> Position;
+  for (unsigned I = 0; I < Component.size(); ++I)
+    Position[Component[I]] = I;
+  // Ticks of one clock: 0 is never.
+  std::vector<unsigned> RanAt(Component.size(), 0);
+  std::vector<unsigned> ChangedAt(Component.size(), 0);
+  unsigned Clock = 0;
+  auto Stale = [&](unsigned I) {
+    return !RanAt[I] || llvm::any_of(P.callees(Component[I]), [&](unsigned C) {
+      auto It = Position.find(C);
+      return It != Position.end() && ChangedAt[It->second] > RanAt[I];
+    });
+  };
+  for (unsigned Round = 0; Round < Rounds; ++Round) {
+    bool Changed = false;
+    for (unsigned I = 0; I < Component.size(); ++I) {
+      if (!Stale(I))
+        continue;
+      unsigned F = Component[I];
+      RanAt[I] = ++Clock;
+      Summary S = Run(F);
+      if (!(S == Summaries[F])) {
+        Summaries[F] = std::move(S);
+        ChangedAt[I] = ++Clock;
+        Changed = true;
+      }
+    }
+    if (!Changed)
+      return true;
+  }
+  return false;
+}
 
 std::vector<bool> Analysis::Pass::update(const Program &P,
                                          llvm::ArrayRef<unsigned> Seeds,
@@ -1371,17 +1415,10 @@ void Analysis::Pass::analyse(const Program &P,
       })) {
     // No obligation can arise in the component: its summaries are what
     // its events say, to a fixpoint where it recurses, and Paths's paths.
-    for (unsigned Round = 0; Round < (Recursive ? MaxRounds : 1); ++Round) {
-      bool Changed = false;
-      for (unsigned F : Component) {
-        Summary S = FunctionAnalysis(P, Summaries, F, Creations)
-                        .summaryWithPaths(Paths->Summaries[F]);
-        Changed |= !(S == Summaries[F]);
-        Summaries[F] = std::move(S);
-      }
-      if (!Changed)
-        break;
-    }
+    iterate(P, Component, Recursive ? MaxRounds : 1, [&](unsigned F) {
+      return FunctionAnalysis(P, Summaries, F, Creations)
+          .summaryWithPaths(Paths->Summaries[F]);
+    });
     return;
   }
   // A function that does not call itself needs no summary but its own:
@@ -1396,21 +1433,18 @@ void Analysis::Pass::analyse(const Program &P,
   // a recursive sync of a tree discharges like its base case.
   for (unsigned F : Component)
     Summaries[F].Discharges = Mask(~0u);
-  for (unsigned Round = 0; Round < MaxRounds; ++Round) {
-    bool Changed = false;
-    for (unsigned F : Component) {
-      Summary S = FunctionAnalysis(P, Summaries, F, Creations).run(nullptr);
-      if (!(S == Summaries[F])) {
-        Summaries[F] = std::move(S);
-        Changed = true;
-      }
-    }
-    if (!Changed)
-      break;
-  }
-  // Findings come from the final summaries only.
-  for (unsigned F : Component)
+  // Findings come from the final summaries only. Where the rounds settle,
+  // each function last ran on them.
+  bool Settled = iterate(P, Component, MaxRounds, [&](unsigned F) {
+    FoundBy[F].clear();
+    return FunctionAnalysis(P, Summaries, F, Creations).run(&FoundBy[F]);
+  });
+  if (Settled)
+    return;
+  for (unsigned F : Component) {
+    FoundBy[F].clear();
     FunctionAnalysis(P, Summaries, F, Creations).run(&FoundBy[F]);
+  }
 }
 
 std::vector<UnsyncedRename> Analysis::Pass::findings(const Program &P) const {
