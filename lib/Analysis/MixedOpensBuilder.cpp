@@ -15,9 +15,11 @@ using namespace clang;
 namespace durcheck::mixed {
 
 /// What the two dataflows found in one function.
+// A function's CFG, kept until both analyses over it have run.
 struct UnitBuilder::Dataflow {
-  OpenModes Modes;
-  PathValues Values;
+  std::unique_ptr<CFG> Graph;
+  std::optional<OpenModes> Modes;
+  std::optional<PathValues> Values;
 };
 
 namespace {
@@ -65,19 +67,42 @@ UnitBuilder::UnitBuilder(ASTContext &Ctx, const model::OpenFlags &Flags,
 
 UnitBuilder::~UnitBuilder() = default;
 
-const UnitBuilder::Dataflow &UnitBuilder::dataflowOf(const FunctionDecl &FD) {
+UnitBuilder::Dataflow &UnitBuilder::dataflowOf(const FunctionDecl &FD) {
   auto [It, New] = Dataflows.try_emplace(&FD);
-  if (!New)
-    return *It->second;
-  It->second = std::make_unique<Dataflow>();
-  if (std::unique_ptr<CFG> G = buildFunctionCFG(FD, Ctx)) {
-    It->second->Modes =
-        runOpenModeAnalysis(FD, *G, Ctx, Flags, [&](const CallExpr *Call) {
-          return model::matchOpen(Call, OpenLikeFunctions);
-        });
-    It->second->Values = runPathValueAnalysis(FD, *G, Ctx, Scratch);
+  if (New) {
+    It->second = std::make_unique<Dataflow>();
+    It->second->Graph = buildFunctionCFG(FD, Ctx);
   }
   return *It->second;
+}
+
+// The two analyses run apart: most arguments of calls need the values
+// only, and most opens one of the two.
+const OpenModes &UnitBuilder::modesOf(const FunctionDecl &FD) {
+  Dataflow &D = dataflowOf(FD);
+  if (!D.Modes) {
+    D.Modes.emplace();
+    if (D.Graph)
+      *D.Modes = runOpenModeAnalysis(
+          FD, *D.Graph, Ctx, Flags, [&](const CallExpr *Call) {
+            return model::matchOpen(Call, OpenLikeFunctions);
+          });
+    if (D.Values)
+      D.Graph.reset();
+  }
+  return *D.Modes;
+}
+
+const PathValues &UnitBuilder::valuesOf(const FunctionDecl &FD) {
+  Dataflow &D = dataflowOf(FD);
+  if (!D.Values) {
+    D.Values.emplace();
+    if (D.Graph)
+      *D.Values = runPathValueAnalysis(FD, *D.Graph, Ctx, Scratch);
+    if (D.Modes)
+      D.Graph.reset();
+  }
+  return *D.Values;
 }
 
 const FunctionDecl *UnitBuilder::enclosing(const Expr *E) {
@@ -85,9 +110,9 @@ const FunctionDecl *UnitBuilder::enclosing(const Expr *E) {
       Functions.at(E->getBeginLoc(), Ctx.getSourceManager());
   // The instances of a template share its range; the open's own instance
   // is the one whose dataflow saw the call.
-  if (const auto *Call = dyn_cast<CallExpr>(E))
+  if (const auto *Call = dyn_cast<CallExpr>(E); Call && Holders.size() > 1)
     for (const FunctionDecl *FD : Holders)
-      if (dataflowOf(*FD).Modes.Flags.count(Call))
+      if (modesOf(*FD).Flags.count(Call))
         return FD;
   return Holders.empty() ? nullptr : Holders.front();
 }
@@ -140,7 +165,7 @@ model::FlagSet UnitBuilder::openFlags(const model::OpenCall &Open,
   if (!FD)
     return Bits;
   const auto *Call = cast<CallExpr>(Open.Call);
-  const OpenModes &M = dataflowOf(*FD).Modes;
+  const OpenModes &M = modesOf(*FD);
   if (auto It = M.Flags.find(Call); It != M.Flags.end())
     Bits = It->second;
   SetDirect = M.SetDirect.lookup(Call);
@@ -181,7 +206,7 @@ std::optional<AccessPath> UnitBuilder::paramPath(const Expr *E,
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
   const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
   if (!Param || Param->getDeclContext() != &FD ||
-      !(Unchanged || dataflowOf(FD).Values.AtEntry.count(Ref)))
+      !(Unchanged || valuesOf(FD).AtEntry.count(Ref)))
     return std::nullopt;
   AccessPath P;
   P.Root = AccessPath::Param;
@@ -192,7 +217,13 @@ std::optional<AccessPath> UnitBuilder::paramPath(const Expr *E,
 
 std::optional<OpenSite> UnitBuilder::openSite(const model::OpenCall &Open,
                                               const FunctionDecl *FD) {
-  const model::ReadKeys *Reads = FD ? &dataflowOf(*FD).Values.Keys : nullptr;
+  // As for a call's argument: only a variable the function changes, or a
+  // scratch buffer, takes the dataflow to know.
+  const model::ReadKeys *Reads =
+      FD && (needsValues(Open.Path, *FD) ||
+             (Open.DirFd && needsValues(Open.DirFd, *FD)))
+          ? &valuesOf(*FD).Keys
+          : nullptr;
   OpenSite S;
   S.Path.Key = model::openedPathKey(Open, Ctx, Reads);
   // Under a directory fd the parameter is only part of the file's name.
@@ -243,7 +274,7 @@ bool UnitBuilder::isProjectCall(const CallExpr &Call) const {
 FilePath UnitBuilder::argumentPath(const Expr *Arg, const FunctionDecl &FD) {
   FilePath P;
   const model::ReadKeys *Reads =
-      needsValues(Arg, FD) ? &dataflowOf(FD).Values.Keys : nullptr;
+      needsValues(Arg, FD) ? &valuesOf(FD).Keys : nullptr;
   P.Key = model::pathKeyOf(Arg, Ctx, Reads);
   if (P.Key && P.Key->Kind == model::PathKey::Literal &&
       model::isMessageText(P.Key->Text))
@@ -274,7 +305,7 @@ model::FlagSet UnitBuilder::argumentFlags(const CallExpr &Call, unsigned I,
       });
   if (!Changed)
     return Bits;
-  const OpenModes &M = dataflowOf(FD).Modes;
+  const OpenModes &M = modesOf(FD);
   // A call the CFG leaves out, in a constructor's initialisers, has none.
   auto It = M.CallArgs.find(&Call);
   return It == M.CallArgs.end() ? Bits : It->second[I];

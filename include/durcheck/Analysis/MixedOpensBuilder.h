@@ -45,7 +45,9 @@ public:
 
 private:
   struct Dataflow;
-  const Dataflow &dataflowOf(const clang::FunctionDecl &FD);
+  Dataflow &dataflowOf(const clang::FunctionDecl &FD);
+  const OpenModes &modesOf(const clang::FunctionDecl &FD);
+  const PathValues &valuesOf(const clang::FunctionDecl &FD);
   const ChangedVars &changedIn(const clang::FunctionDecl &FD);
   bool needsValues(const clang::Expr *E, const clang::FunctionDecl &FD);
   const clang::FunctionDecl *enclosing(const clang::Expr *E);
