@@ -543,7 +543,20 @@ ChangedVars::ChangedVars(const FunctionDecl &FD) {
 
 //===-- The unit's scratch buffers ----------------------------------------===//
 
-void ScratchBuffers::addFunction(const FunctionDecl &FD) {
+bool ScratchBuffers::contains(const VarDecl *VD) const {
+  // Only a global array is counted.
+  if (!VD->hasGlobalStorage() || !VD->getType()->isArrayType())
+    return false;
+  if (!Writes) {
+    Writes.emplace();
+    for (const FunctionDecl *FD : Functions)
+      count(*FD);
+  }
+  auto It = Writes->find(VD->getCanonicalDecl());
+  return It != Writes->end() && It->second > 1;
+}
+
+void ScratchBuffers::count(const FunctionDecl &FD) const {
   llvm::SmallVector<const Stmt *, 32> Work{FD.getBody()};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
@@ -554,7 +567,7 @@ void ScratchBuffers::addFunction(const FunctionDecl &FD) {
         const VarDecl *VD = passedVar(Call->getArg(I));
         if (VD && VD->hasGlobalStorage() && VD->getType()->isArrayType() &&
             isPathType(VD->getType()) && model::mayWriteThrough(Call, I))
-          ++Writes[VD->getCanonicalDecl()];
+          ++(*Writes)[VD->getCanonicalDecl()];
       }
     llvm::append_range(Work, S->children());
   }

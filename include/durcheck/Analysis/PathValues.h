@@ -20,6 +20,8 @@
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <optional>
+#include <vector>
 
 namespace durcheck {
 
@@ -28,15 +30,17 @@ namespace durcheck {
 /// Others, filled once or never, are one file wherever they are read.
 class ScratchBuffers {
 public:
-  /// Counts the places in a function's body that write into an array.
-  void addFunction(const clang::FunctionDecl &FD);
-  bool contains(const clang::VarDecl *VD) const {
-    auto It = Writes.find(VD->getCanonicalDecl());
-    return It != Writes.end() && It->second > 1;
-  }
+  /// A function whose body's writes into arrays count.
+  void addFunction(const clang::FunctionDecl &FD) { Functions.push_back(&FD); }
+  bool contains(const clang::VarDecl *VD) const;
 
 private:
-  llvm::DenseMap<const clang::VarDecl *, unsigned> Writes;
+  void count(const clang::FunctionDecl &FD) const;
+
+  std::vector<const clang::FunctionDecl *> Functions;
+  /// Counted when a global array is first asked of: most units never ask.
+  mutable std::optional<llvm::DenseMap<const clang::VarDecl *, unsigned>>
+      Writes;
 };
 
 /// The variables a function's body declares, assigns, writes through or
