@@ -14,8 +14,8 @@ using namespace clang;
 
 namespace durcheck::mixed {
 
-/// What the two dataflows found in one function.
-// A function's CFG, kept until both analyses over it have run.
+/// What the two dataflows found in one function, each run when first
+/// needed, and its CFG until both have run.
 struct UnitBuilder::Dataflow {
   std::unique_ptr<CFG> Graph;
   std::optional<OpenModes> Modes;
