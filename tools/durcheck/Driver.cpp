@@ -23,7 +23,6 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "durcheck/Compat.h"
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/CommandLine.h"
@@ -701,14 +700,12 @@ std::vector<unsigned> keepShard(WorkList &Work, std::optional<ShardSpec> Spec) {
 
 // Writes the results of --shard, --result-file or --join with --facts-dir;
 // reporting is a later join's.
-int writeResultsOnly(const FactsManifest &Run,
-                     std::vector<UnitResult> Results) {
+int writeResultsOnly(const FactsManifest &Run, std::vector<UnitResult> Taken) {
   // The process ends after this, as below the join: freeing the results
   // value by value would cost time for nothing.
-  auto Buried = llvm::make_scope_exit([&] {
-    llvm::BuryPointer(
-        std::make_unique<std::vector<UnitResult>>(std::move(Results)));
-  });
+  auto Owned = std::make_unique<std::vector<UnitResult>>(std::move(Taken));
+  const std::vector<UnitResult> &Results = *Owned;
+  llvm::BuryPointer(std::move(Owned));
   std::string Why, Where;
   if (!ResultFile.empty()) {
     Why = writeFileDurably(
