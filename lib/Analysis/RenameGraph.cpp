@@ -489,7 +489,10 @@ bool sameGraph(const FunctionGraph &A, const FunctionGraph &B) {
 
 json::Value toJSON(const UnitGraphs &U) {
   json::Array Slots = crosstu::arrayOf(U.Slots, [](const SlotStore &S) {
-    return json::Array{json::fixUTF8(S.Slot), json::fixUTF8(S.Function)};
+    json::Array A{json::fixUTF8(S.Slot), json::fixUTF8(S.Function)};
+    if (S.Library)
+      A.push_back(true);
+    return A;
   });
   json::Array Includes = crosstu::arrayOf(U.Includes, [](const IncludeEdit &I) {
     return json::Array{int64_t(I.File), I.Header, int64_t(I.Offset), I.Text};
@@ -524,13 +527,14 @@ bool fromJSON(const json::Value &V, UnitGraphs &U, json::Path P) {
   if (const json::Array *Slots = O->getArray("slots"))
     for (const json::Value &S : *Slots) {
       const json::Array *A = S.getAsArray();
-      if (!A || A->size() != 2 || !(*A)[0].getAsString() ||
-          !(*A)[1].getAsString()) {
+      if (!A || A->size() < 2 || A->size() > 3 || !(*A)[0].getAsString() ||
+          !(*A)[1].getAsString() ||
+          (A->size() == 3 && (*A)[2].getAsBoolean() != true)) {
         P.field("slots").report("expected a slot store");
         return false;
       }
-      U.Slots.push_back(
-          {(*A)[0].getAsString()->str(), (*A)[1].getAsString()->str()});
+      U.Slots.push_back({(*A)[0].getAsString()->str(),
+                         (*A)[1].getAsString()->str(), A->size() == 3});
     }
   if (const json::Array *Includes = O->getArray("includes"))
     for (const json::Value &I : *Includes) {

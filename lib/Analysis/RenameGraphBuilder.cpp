@@ -788,8 +788,16 @@ void GraphBuilder::FunctionBuild::recordStores() {
     else if (S.Var && S.Var->hasLocalStorage())
       Slot = "@" + B.Names(FD) + "/" + S.Var->getName().str();
     if (Slot)
-      B.Slots.push_back({*Slot, B.Names(*S.Function)});
+      B.store(std::move(*Slot), *S.Function);
   }
+}
+
+// What a library function does is not known: the join leaves it out of
+// the functions a call through the slot may run.
+void GraphBuilder::store(std::string Slot, const FunctionDecl &F) {
+  Slots.push_back(
+      {std::move(Slot), Names(F), inSystemHeader(F, Ctx.getSourceManager())});
+  Indirect.insert(F.getCanonicalDecl());
 }
 
 //===-- The unit ----------------------------------------------------------===//
@@ -880,10 +888,9 @@ GraphBuilder::buildAll(llvm::ArrayRef<const FunctionDecl *> Definitions) {
 
 // Walks an initialiser list of a record or array, recording each function
 // it stores under the slot of the field or array it lands in.
-static void storesOfInit(const Expr *Init, const std::string &ArraySlot,
-                         crosstu::FunctionNames &Names,
-                         std::vector<SlotStore> &Slots,
-                         llvm::DenseSet<const FunctionDecl *> &Stored) {
+static void storesOfInit(
+    const Expr *Init, const std::string &ArraySlot,
+    llvm::function_ref<void(std::string, const FunctionDecl &)> Store) {
   const auto *List = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts());
   if (!List)
     return;
@@ -907,12 +914,10 @@ static void storesOfInit(const Expr *Init, const std::string &ArraySlot,
       Slot = Fields[Index]->getParent()->getQualifiedNameAsString() +
              "::" + Fields[Index]->getName().str();
     }
-    if (const FunctionDecl *F = functionOf(E)) {
-      Slots.push_back({Slot, Names(*F)});
-      Stored.insert(F->getCanonicalDecl());
-    } else {
-      storesOfInit(E, Slot, Names, Slots, Stored);
-    }
+    if (const FunctionDecl *F = functionOf(E))
+      Store(std::move(Slot), *F);
+    else
+      storesOfInit(E, Slot, Store);
   }
 }
 
@@ -927,12 +932,14 @@ void GraphBuilder::recordInitialiser(const VarDecl &Global) {
     Slot = "@" + SM.getFilename(SM.getSpellingLoc(Global.getLocation())).str() +
            ":" + Slot;
   }
+  auto Store = [&](std::string Into, const FunctionDecl &F) {
+    store(std::move(Into), F);
+  };
   if (const FunctionDecl *F = functionOf(Init)) {
-    Slots.push_back({Slot, Names(*F)});
-    Indirect.insert(F->getCanonicalDecl());
+    Store(std::move(Slot), *F);
     return;
   }
-  storesOfInit(Init, Slot + "[]", Names, Slots, Indirect);
+  storesOfInit(Init, Slot + "[]", Store);
 }
 
 } // namespace durcheck::rename

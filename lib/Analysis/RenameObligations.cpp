@@ -206,7 +206,7 @@ void Program::setUnit(unsigned Index, const UnitGraphs *Graphs,
   }
   for (const std::string &Slot : U.StoresInto) {
     llvm::erase_if(Stores[Slot],
-                   [&](const auto &S) { return S.first == Index; });
+                   [&](const Stored &S) { return S.Unit == Index; });
     TouchedSlots.insert(Slot);
   }
   U = UnitEntry();
@@ -233,13 +233,14 @@ void Program::setUnit(unsigned Index, const UnitGraphs *Graphs,
     std::string Slot = qualify(S.Slot, Index);
     std::string Name = qualify(S.Function, Index);
     StoredIn[Name].insert(Slot);
-    Stores[Slot].emplace_back(Index, std::move(Name));
+    Stores[Slot].push_back({Index, std::move(Name), S.Library});
     TouchedSlots.insert(Slot);
     U.StoresInto.push_back(std::move(Slot));
   }
 }
 
-std::vector<unsigned> Program::resolve(const Callee &C, unsigned Unit) const {
+std::vector<unsigned> Program::resolve(const Callee &C, unsigned Unit,
+                                       bool *RunsNothing) const {
   // Most names have external linkage and need no copy to be looked up.
   std::string Qualified;
   llvm::StringRef Name = C.Name;
@@ -261,10 +262,15 @@ std::vector<unsigned> Program::resolve(const Callee &C, unsigned Unit) const {
     break;
   case Callee::Slot:
     // Whatever any unit stores into the slot, in whichever order the units
-    // come.
+    // come. A function of the project with no graph is one in which
+    // nothing matters, as at a direct call of it.
     if (auto It = Stores.find(Name); It != Stores.end())
-      for (const auto &Stored : It->second)
-        AddNamed(Stored.second);
+      for (const Stored &S : It->second) {
+        size_t Before = Out.size();
+        AddNamed(S.Name);
+        if (RunsNothing && Out.size() == Before && !S.Library)
+          *RunsNothing = true;
+      }
     break;
   }
   llvm::sort(Out);
@@ -285,13 +291,15 @@ Program::Links Program::linksOf(unsigned F) {
           Named[qualify(E.Target.Name, Unit)].insert(F);
         else
           Named[E.Target.Name].insert(F);
-        std::vector<unsigned> Targets = resolve(E.Target, Unit);
+        bool RunsNothing = false;
+        std::vector<unsigned> Targets = resolve(E.Target, Unit, &RunsNothing);
         // Most calls reach nothing the program defines: callees() finds
         // no entry for them.
         if (Targets.empty())
           continue;
         Out.Calls.push_back({&E, unsigned(Out.Targets.size()),
-                             unsigned(Out.Targets.size() + Targets.size())});
+                             unsigned(Out.Targets.size() + Targets.size()),
+                             RunsNothing});
         llvm::append_range(Out.Targets, Targets);
       }
   Out.ByEvent.resize(Out.Calls.size());
@@ -374,15 +382,28 @@ void Program::link() {
   TouchedSlots.clear();
 }
 
-llvm::ArrayRef<unsigned> Program::callees(unsigned Caller,
-                                          const Event &Call) const {
+const Program::Links::Call *Program::linkOf(unsigned Caller,
+                                            const Event &Call) const {
   const Links &L = Calls[Caller];
   auto It = llvm::partition_point(
       L.ByEvent, [&](unsigned C) { return L.Calls[C].E < &Call; });
   if (It == L.ByEvent.end() || L.Calls[*It].E != &Call)
+    return nullptr;
+  return &L.Calls[*It];
+}
+
+llvm::ArrayRef<unsigned> Program::callees(unsigned Caller,
+                                          const Event &Call) const {
+  const Links::Call *C = linkOf(Caller, Call);
+  if (!C)
     return {};
-  const Links::Call &C = L.Calls[*It];
-  return llvm::ArrayRef(L.Targets).slice(C.Begin, C.End - C.Begin);
+  return llvm::ArrayRef(Calls[Caller].Targets)
+      .slice(C->Begin, C->End - C->Begin);
+}
+
+bool Program::mayRunNothing(unsigned Caller, const Event &Call) const {
+  const Links::Call *C = linkOf(Caller, Call);
+  return C && C->RunsNothing;
 }
 
 namespace {
@@ -722,6 +743,8 @@ FunctionAnalysis::CallEffect FunctionAnalysis::callEffect(const Event &Call,
     for (const AccessPath &File : Summaries[C].Ends)
       Out.Ends.push_back(mapPathToCaller(File, Call.Args, Call.Object));
   }
+  if (P.mayRunNothing(Fn, Call))
+    Out.Discharges = Out.NeverReturns = false;
   return Out;
 }
 
@@ -1175,7 +1198,7 @@ bool callDischarges(const Program &P, const std::vector<Summary> &Summaries,
                     unsigned F, const Event &Call) {
   llvm::ArrayRef<unsigned> Targets = P.callees(F, Call);
   const FunctionGraph &G = *P.functions()[F].Graph;
-  return !Targets.empty() &&
+  return !Targets.empty() && !P.mayRunNothing(F, Call) &&
          llvm::any_of(llvm::seq(0u, 1u << guardCount(G)), [&](unsigned V) {
            return llvm::all_of(Targets, [&](unsigned C) {
              Mask Possible =

@@ -164,6 +164,9 @@ struct FunctionGraph {
 struct SlotStore {
   std::string Slot;
   std::string Function;
+  /// Declared in a system header: what it does is not known. A function of
+  /// the project with no graph does nothing that matters.
+  bool Library = false;
 };
 
 /// A unit's include insertion for a header a fix needs, per file.

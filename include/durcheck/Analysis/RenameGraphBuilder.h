@@ -61,6 +61,7 @@ public:
 private:
   class FunctionBuild;
 
+  void store(std::string Slot, const clang::FunctionDecl &F);
   static bool isCalledAsDefined(const clang::FunctionDecl &FD);
   bool isInternal(const clang::FunctionDecl &FD) const;
   void findRelevant(llvm::ArrayRef<std::unique_ptr<FunctionBuild>> Builds);

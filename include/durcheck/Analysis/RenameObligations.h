@@ -75,6 +75,9 @@ public:
   const UnitGraphs &unit(unsigned Index) const { return *Units[Index].Graphs; }
   /// The functions a call of Caller's may run; empty when none is known.
   llvm::ArrayRef<unsigned> callees(unsigned Caller, const Event &Call) const;
+  /// Whether that call may also run a function of the project in which
+  /// nothing matters, through a slot: one with no graph.
+  bool mayRunNothing(unsigned Caller, const Event &Call) const;
   /// The functions with a call that may run F, sorted.
   llvm::ArrayRef<unsigned> callers(unsigned F) const { return Callers[F]; }
   /// The functions F's calls may run, once per call.
@@ -101,6 +104,7 @@ private:
     struct Call {
       const Event *E;
       unsigned Begin, End;
+      bool RunsNothing = false;
     };
     std::vector<Call> Calls;
     std::vector<unsigned> Targets;
@@ -111,13 +115,19 @@ private:
     bool sameTargets(const Links &O) const {
       return Targets == O.Targets && Calls.size() == O.Calls.size() &&
              llvm::all_of(llvm::zip(Calls, O.Calls), [](const auto &Pair) {
-               return std::get<0>(Pair).End == std::get<1>(Pair).End;
+               return std::get<0>(Pair).End == std::get<1>(Pair).End &&
+                      std::get<0>(Pair).RunsNothing ==
+                          std::get<1>(Pair).RunsNothing;
              });
     }
   };
 
   std::string qualify(llvm::StringRef Name, unsigned Unit) const;
-  std::vector<unsigned> resolve(const Callee &C, unsigned Unit) const;
+  /// The functions a call may run; RunsNothing, where given, tells
+  /// whether it may also run one of the project that has no graph.
+  std::vector<unsigned> resolve(const Callee &C, unsigned Unit,
+                                bool *RunsNothing = nullptr) const;
+  const Links::Call *linkOf(unsigned Caller, const Event &Call) const;
   std::string definitionKey(const FunctionGraph &G, unsigned Unit,
                             llvm::ArrayRef<std::string> Files) const;
   unsigned functionFor(const FunctionGraph &G, unsigned Unit,
@@ -149,9 +159,15 @@ private:
   /// of the database define it.
   llvm::StringMap<std::vector<unsigned>> ByName;
   llvm::StringMap<std::vector<unsigned>> Overriders;
-  /// Per slot, the functions stored into it, as (unit, qualified name); and
-  /// per function name, the slots it is stored into.
-  llvm::StringMap<std::vector<std::pair<unsigned, std::string>>> Stores;
+  /// Per slot, the functions stored into it; and per function name, the
+  /// slots it is stored into.
+  struct Stored {
+    unsigned Unit;
+    /// Qualified.
+    std::string Name;
+    bool Library;
+  };
+  llvm::StringMap<std::vector<Stored>> Stores;
   llvm::StringMap<llvm::StringSet<>> StoredIn;
   /// The functions with a call of a name, or through a slot: whom a change
   /// of what the name or slot resolves to must link again. Some may no
