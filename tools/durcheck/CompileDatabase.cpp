@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <functional>
 #include <memory>
+#include <numeric>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -322,11 +323,22 @@ std::optional<WorkList> selectWork(const WorkRequest &Request,
   // A canonical order, so that the work list, its result files and its
   // shards do not depend on the order of the database; of duplicates, the
   // first in this order is kept.
-  llvm::stable_sort(Commands,
-                    [](const CompileCommand &A, const CompileCommand &B) {
-                      return std::tie(A.Filename, A.Directory, A.CommandLine) <
-                             std::tie(B.Filename, B.Directory, B.CommandLine);
-                    });
+  // Equal keys keep the database's order, sorted by index rather than
+  // with std::stable_sort, whose buffer libstdc++ 12 deprecates.
+  auto Key = [&](unsigned I) {
+    const CompileCommand &C = Commands[I];
+    return std::tie(C.Filename, C.Directory, C.CommandLine);
+  };
+  std::vector<unsigned> Order(Commands.size());
+  std::iota(Order.begin(), Order.end(), 0);
+  llvm::sort(Order, [&](unsigned A, unsigned B) {
+    return Key(A) != Key(B) ? Key(A) < Key(B) : A < B;
+  });
+  std::vector<CompileCommand> Sorted;
+  Sorted.reserve(Commands.size());
+  for (unsigned I : Order)
+    Sorted.push_back(std::move(Commands[I]));
+  Commands = std::move(Sorted);
   llvm::StringSet<> Seen;
   for (CompileCommand &C : Commands) {
     dropPrecompiledHeaders(C);

@@ -31,8 +31,11 @@ std::vector<unsigned> shardUnits(const WorkList &Work, ShardSpec Spec) {
     llvm::sys::fs::file_size(Work.Units[I].Filename, Size[I]);
   std::vector<unsigned> Order(Count);
   std::iota(Order.begin(), Order.end(), 0);
-  llvm::stable_sort(Order,
-                    [&](unsigned A, unsigned B) { return Size[A] > Size[B]; });
+  // Largest first; equal sizes in the work list's order. (std::stable_sort
+  // would do, but libstdc++ 12's warns of a deprecated buffer under clang.)
+  llvm::sort(Order, [&](unsigned A, unsigned B) {
+    return Size[A] != Size[B] ? Size[A] > Size[B] : A < B;
+  });
   // Bytes, then units: empty files spread out too.
   std::vector<std::pair<uint64_t, unsigned>> Load(Spec.N);
   std::vector<unsigned> Mine;
