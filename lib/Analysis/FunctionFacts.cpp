@@ -219,6 +219,23 @@ findStatusFlags(llvm::ArrayRef<std::pair<const VarDecl *, const Expr *>> Stores,
       Facts.StatusFlags.insert(VD);
 }
 
+static void
+findStoredOnce(llvm::ArrayRef<std::pair<const VarDecl *, const Expr *>> Stores,
+               FunctionFacts &Facts) {
+  llvm::DenseMap<const VarDecl *, unsigned> Count, Writes;
+  for (const auto &Store : Stores)
+    ++Count[Store.first];
+  for (const Expr *E : Facts.Written)
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+        ++Writes[VD];
+  // The one store is the initialiser, which Written leaves out, or an
+  // assignment, which it holds.
+  for (const auto &[VD, N] : Count)
+    if (N == 1 && Writes.lookup(VD) == (VD->getInit() ? 0u : 1u))
+      Facts.StoredOnce.insert(VD);
+}
+
 FunctionFacts collectFacts(const FunctionDecl &FD,
                            const model::OpenFlags &Flags,
                            const ASTContext &Ctx) {
@@ -236,6 +253,7 @@ FunctionFacts collectFacts(const FunctionDecl &FD,
     if (const auto *Call = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts()))
       Facts.CallResultVars[VD] = Call;
   findStatusFlags(Collector.Stores, Facts);
+  findStoredOnce(Collector.Stores, Facts);
   // Directory paths and fds flow through copies between locals, so iterate
   // until no store adds one.
   for (bool Changed = true; Changed;) {

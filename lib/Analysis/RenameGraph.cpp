@@ -54,6 +54,9 @@ json::Value eventJSON(const Event &E) {
       Constants.push_back(json::Array{int64_t(I), *E.Constants[I]});
   if (!Constants.empty())
     O.add("n", std::move(Constants));
+  // A directory synced is "d", a file whose parent is synced "p".
+  if (E.Directory)
+    O.add(E.Directory->ParentOf ? "p" : "d", toJSON(E.Directory->Value));
   if (E.Anchor >= 0)
     O.add("x", E.Anchor);
   return O.take();
@@ -97,6 +100,13 @@ bool readEvent(const json::Value &V, Event &E, json::Path P) {
       if (E.Constants.size() <= size_t(*Index))
         E.Constants.resize(*Index + 1);
       E.Constants[*Index] = *Value;
+    }
+  for (bool Parent : {false, true})
+    if (const json::Value *D = O->get(Parent ? "p" : "d")) {
+      E.Directory.emplace();
+      E.Directory->ParentOf = Parent;
+      if (!fromJSON(*D, E.Directory->Value, P.field(Parent ? "p" : "d")))
+        return false;
     }
   E.Anchor = int(O->getInteger("x").value_or(-1));
   return true;

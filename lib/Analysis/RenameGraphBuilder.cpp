@@ -115,6 +115,11 @@ private:
   std::optional<int64_t> constantOf(const Expr *E) const;
   std::optional<std::string> slotOf(const Expr *E);
   std::optional<SpelledValue> fileHeldBy(const Expr *Fd);
+  std::optional<SpelledValue> directoryHeldBy(const Expr *Fd);
+  std::optional<SyncedDirectory> helperDirectory(const CallExpr &Call,
+                                                 const FunctionDecl &Callee,
+                                                 bool Flagged);
+  Event dirSync(std::optional<SyncedDirectory> Dir, const CallExpr &Call);
   std::optional<Event> eventOf(const Stmt &S);
   std::optional<Event> eventOfCall(const CallExpr &Call);
   std::optional<Event> callEvent(const CallExpr &Call);
@@ -278,6 +283,70 @@ GraphBuilder::FunctionBuild::fileHeldBy(const Expr *Fd) {
   return std::nullopt;
 }
 
+// The directory a directory fd was opened from, where every read of the
+// fd holds that one open's result: `d = open(".", O_DIRECTORY)` once, or
+// dirfd(opendir(dir)).
+std::optional<SpelledValue>
+GraphBuilder::FunctionBuild::directoryHeldBy(const Expr *Fd) {
+  Fd = Fd->IgnoreParenCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Fd)) {
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    const CallExpr *Source = VD && Facts.StoredOnce.contains(VD)
+                                 ? Facts.CallResultVars.lookup(VD)
+                                 : nullptr;
+    return Source ? directoryHeldBy(Source) : std::nullopt;
+  }
+  const auto *Call = dyn_cast<CallExpr>(Fd);
+  if (!Call || Call->getNumArgs() < 1)
+    return std::nullopt;
+  if (model::isDirfdCall(Call))
+    return directoryHeldBy(Call->getArg(0));
+  if (model::calleeName(Call) == "opendir")
+    return spelled(Call->getArg(0));
+  std::optional<model::OpenCall> Open = model::matchOpen(Call);
+  if (!Open || (Open->DirFd && constantOf(Open->DirFd) != model::AtFdCwd))
+    return std::nullopt;
+  return spelled(Open->Path);
+}
+
+// The directory a trusted helper syncs: the path handed with a directory
+// flag (fsync_fname(path, true)), or the parent of the DirSyncFunction
+// helper's file. Other helpers' arguments say nothing certain.
+std::optional<SyncedDirectory> GraphBuilder::FunctionBuild::helperDirectory(
+    const CallExpr &Call, const FunctionDecl &Callee, bool Flagged) {
+  if (Flagged) {
+    const Expr *Path = nullptr;
+    for (const Expr *Arg : Call.arguments())
+      if (Arg->getType()->isPointerType()) {
+        if (Path)
+          return std::nullopt;
+        Path = Arg;
+      }
+    if (Path)
+      return SyncedDirectory{spelled(Path), false};
+    return std::nullopt;
+  }
+  if (!B.Policy.Helper.empty() && Call.getNumArgs() == 1 &&
+      Callee.getDeclName().isIdentifier() &&
+      (Callee.getName() == B.Policy.Helper ||
+       Callee.getQualifiedNameAsString() == B.Policy.Helper))
+    return SyncedDirectory{spelled(Call.getArg(0)), true};
+  return std::nullopt;
+}
+
+// A directory sync, which names its directory where a caller can tell it
+// from another: a parameter, a global, a literal.
+Event GraphBuilder::FunctionBuild::dirSync(std::optional<SyncedDirectory> Dir,
+                                           const CallExpr &Call) {
+  Event E;
+  E.Kind = EventKind::DirSync;
+  if (Dir && Dir->Value.Value.visibleToCallers()) {
+    E.Directory = std::move(Dir);
+    anchor(E, Call);
+  }
+  return E;
+}
+
 std::optional<int64_t>
 GraphBuilder::FunctionBuild::constantOf(const Expr *E) const {
   if (E->isValueDependent() || E->containsErrors())
@@ -423,14 +492,14 @@ GraphBuilder::FunctionBuild::eventOfCall(const CallExpr &Call) {
     anchor(E, Call);
     return E;
   }
-  if (model::isFileSystemSync(&Call)) {
-    E.Kind = EventKind::DirSync;
-    return E;
-  }
+  if (model::isFileSystemSync(&Call))
+    return dirSync(std::nullopt, Call);
   if (const Expr *Fd = model::syncedFd(&Call)) {
     if (Facts.isDirectoryFd(Fd, B.Flags, B.Ctx)) {
-      E.Kind = EventKind::DirSync;
-      return E;
+      std::optional<SpelledValue> Dir = directoryHeldBy(Fd);
+      return dirSync(Dir ? std::optional<SyncedDirectory>({*Dir, false})
+                         : std::nullopt,
+                     Call);
     }
     E.Kind = EventKind::FdSync;
     E.Args.push_back(spelled(Fd));
@@ -458,13 +527,14 @@ GraphBuilder::FunctionBuild::eventOfCall(const CallExpr &Call) {
     E.Args.push_back(spelled(Path));
     return E;
   }
-  if (const FunctionDecl *Callee = Call.getDirectCallee();
-      Callee && (B.Policy.trusts(*Callee) ||
-                 DirSyncPolicy::flagsDirectory(Call, B.Ctx))) {
-    E.Kind = EventKind::DirSync;
-    if (B.Creations)
-      E.Args = globalArguments(Call);
-    return E;
+  if (const FunctionDecl *Callee = Call.getDirectCallee()) {
+    bool Flagged = DirSyncPolicy::flagsDirectory(Call, B.Ctx);
+    if (Flagged || B.Policy.trusts(*Callee)) {
+      E = dirSync(helperDirectory(Call, *Callee, Flagged), Call);
+      if (B.Creations)
+        E.Args = globalArguments(Call);
+      return E;
+    }
   }
   if (const Expr *Object = functionObjectCalled(Call)) {
     std::optional<std::string> Slot = slotOf(Object);

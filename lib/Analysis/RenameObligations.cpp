@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "durcheck/Analysis/RenameObligations.h"
+#include "durcheck/Model/PathKey.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Sequence.h"
@@ -456,6 +457,9 @@ struct LeftObligation {
 struct Summary {
   std::vector<LeftObligation> Leaves;
   Mask Discharges = 0;
+  /// The one directory its directory syncs name, in its own terms; none
+  /// where any directory may be the one synced.
+  std::optional<SyncedDirectory> Directory;
   Mask NeverReturns = 0;
   /// The files it writes or syncs, in its callers' terms; second: a sync.
   std::vector<std::pair<AccessPath, bool>> Intents;
@@ -469,8 +473,9 @@ struct Summary {
       return std::make_tuple(L.Source.Value, L.Destination.Value,
                              siteKey(L.Intent), L.Depth, L.When);
     };
-    return Discharges == O.Discharges && NeverReturns == O.NeverReturns &&
-           SyncsData == O.SyncsData && Intents == O.Intents && Ends == O.Ends &&
+    return Discharges == O.Discharges && Directory == O.Directory &&
+           NeverReturns == O.NeverReturns && SyncsData == O.SyncsData &&
+           Intents == O.Intents && Ends == O.Ends &&
            Leaves.size() == O.Leaves.size() &&
            llvm::all_of(llvm::zip(Leaves, O.Leaves), [&](const auto &Pair) {
              return Key(std::get<0>(Pair)) == Key(std::get<1>(Pair));
@@ -487,6 +492,45 @@ AccessPath bounded(AccessPath P) {
 SpelledValue bounded(SpelledValue V) {
   V.Value = bounded(std::move(V.Value));
   return V;
+}
+
+//===-- Which directory a sync makes durable ------------------------------===//
+
+// Whether a sync of Dir may make File durable, where a rename or creation
+// put it: it may, unless both are literal paths of two directories. A
+// file named relative to a directory fd (renameat) is somewhere else.
+bool maySyncParent(const SyncedDirectory &Dir, const AccessPath &File,
+                   bool RelativeToFd) {
+  const AccessPath &Synced = Dir.Value.Value;
+  if (RelativeToFd || Synced.Root != AccessPath::Literal ||
+      !Synced.Fields.empty() || File.Root != AccessPath::Literal ||
+      !File.Fields.empty())
+    return true;
+  std::optional<std::string> SyncedDir =
+      model::literalDirectory(Synced.Name, Dir.ParentOf);
+  std::optional<std::string> FileDir =
+      model::literalDirectory(File.Name, /*Parent=*/true);
+  return !SyncedDir || !FileDir ||
+         model::maySameDirectory(*SyncedDir, *FileDir);
+}
+
+// The directory every function a call may run syncs, in the caller's
+// terms; none where they sync several, or one the caller cannot name.
+std::optional<SyncedDirectory>
+directoryAtCall(const std::vector<Summary> &Summaries, const Event &Call,
+                llvm::ArrayRef<unsigned> Targets) {
+  std::optional<SyncedDirectory> Out;
+  for (unsigned C : Targets) {
+    const std::optional<SyncedDirectory> &Dir = Summaries[C].Directory;
+    if (!Dir)
+      return std::nullopt;
+    SyncedDirectory Mapped{mapToCaller(Dir->Value, Call.Args, Call.Object),
+                           Dir->ParentOf};
+    if (!Mapped.Value.Value.known() || (Out && !(*Out == Mapped)))
+      return std::nullopt;
+    Out = std::move(Mapped);
+  }
+  return Out;
 }
 
 //===-- Guards at a call --------------------------------------------------===//
@@ -551,6 +595,11 @@ struct Pending {
   unsigned Block = 0, Event = 0;
 };
 
+// Whether O's destination is named relative to a directory fd.
+bool relativeToFd(const Pending &O) {
+  return O.DirFd && O.DirFdConstant != model::AtFdCwd;
+}
+
 class FunctionAnalysis {
 public:
   /// Creations: whether the obligations are those of new files rather
@@ -588,6 +637,8 @@ private:
   /// the valuation V.
   struct CallEffect {
     bool Discharges = false;
+    /// The directory it syncs, in this function's terms; none: any.
+    std::optional<SyncedDirectory> Directory;
     bool NeverReturns = false;
     /// The files it renames or unlinks, in this function's terms.
     std::vector<AccessPath> Ends;
@@ -595,6 +646,12 @@ private:
   CallEffect callEffect(const Event &Call, unsigned V) const;
   /// Ends the obligations of the new file File, renamed or unlinked.
   void endCreation(const AccessPath &File, llvm::BitVector &S) const;
+  /// Ends the obligations a sync of Dir (none: any directory) may pay.
+  void discharge(const std::optional<SyncedDirectory> &Dir,
+                 llvm::BitVector &S) const;
+  /// A sync after O's event, on some path, of a directory that is not the
+  /// one O's destination is in.
+  std::optional<OtherDirectory> otherDirectorySynced(const Pending &O) const;
 
   //===-- Verdict ----------------------------------------------------------//
   bool showsIntent(const Pending &O, const std::vector<bool> &Reachable) const;
@@ -604,6 +661,7 @@ private:
   bool judge(const Pending &O, unsigned Leaves, unsigned V, Summary &Out,
              std::vector<ReportSite> *Found) const;
   void summariseIntents(Summary &Out) const;
+  void summariseDirectory(Summary &Out) const;
   /// In the creation analysis: the files it renames or unlinks.
   void summariseEnds(Summary &Out) const;
 
@@ -681,6 +739,7 @@ Summary FunctionAnalysis::summaryWithPaths(const Summary &Paths) const {
   if (Creations)
     summariseEnds(Out);
   Out.Discharges = Paths.Discharges;
+  Out.Directory = Paths.Directory;
   Out.NeverReturns = Paths.NeverReturns;
   return Out;
 }
@@ -745,6 +804,8 @@ FunctionAnalysis::CallEffect FunctionAnalysis::callEffect(const Event &Call,
   }
   if (P.mayRunNothing(Fn, Call))
     Out.Discharges = Out.NeverReturns = false;
+  if (Out.Discharges)
+    Out.Directory = directoryAtCall(Summaries, Call, Targets);
   return Out;
 }
 
@@ -764,7 +825,7 @@ bool FunctionAnalysis::apply(unsigned Block, unsigned V,
     const Event &E = Events[I];
     switch (E.Kind) {
     case EventKind::DirSync:
-      S.reset();
+      discharge(E.Directory, S);
       break;
     case EventKind::FdSync:
       // fsync of the directory fd a renameat moved the file into.
@@ -778,7 +839,7 @@ bool FunctionAnalysis::apply(unsigned Block, unsigned V,
       if (It == Effects.end())
         break;
       if (It->second.Discharges)
-        S.reset();
+        discharge(It->second.Directory, S);
       for (const AccessPath &File : It->second.Ends)
         endCreation(File, S);
       break;
@@ -800,6 +861,39 @@ bool FunctionAnalysis::apply(unsigned Block, unsigned V,
       return false;
   }
   return true;
+}
+
+void FunctionAnalysis::discharge(const std::optional<SyncedDirectory> &Dir,
+                                 llvm::BitVector &S) const {
+  if (!Dir) {
+    S.reset();
+    return;
+  }
+  for (unsigned Bit : S.set_bits())
+    if (maySyncParent(*Dir, Table[Bit].Destination.Value,
+                      relativeToFd(Table[Bit])))
+      S.reset(Bit);
+}
+
+std::optional<OtherDirectory>
+FunctionAnalysis::otherDirectorySynced(const Pending &O) const {
+  std::vector<bool> After = blocksAround(O, /*Forward=*/true);
+  for (unsigned B = 0; B < G.Blocks.size(); ++B)
+    for (unsigned I = 0; I < G.Blocks[B].Events.size(); ++I) {
+      if (!After[B] && !(B == O.Block && I > O.Event))
+        continue;
+      const Event &E = G.Blocks[B].Events[I];
+      std::optional<SyncedDirectory> Dir;
+      if (E.Kind == EventKind::DirSync)
+        Dir = E.Directory;
+      else if (auto It = Effects.find(&E);
+               It != Effects.end() && It->second.Discharges)
+        Dir = It->second.Directory;
+      if (Dir && E.Anchor >= 0 &&
+          !maySyncParent(*Dir, O.Destination.Value, relativeToFd(O)))
+        return OtherDirectory{Fn, unsigned(E.Anchor), std::move(*Dir)};
+    }
+  return std::nullopt;
 }
 
 bool FunctionAnalysis::applyEdge(const Edge &E, unsigned V,
@@ -966,6 +1060,7 @@ bool FunctionAnalysis::judge(const Pending &O, unsigned Leaves, unsigned V,
     Site->LeavesFrom = Leaves;
     Site->Chain.assign(O.Chain.begin() + 1, O.Chain.end());
     Site->Creation = Creations;
+    Site->Other = otherDirectorySynced(O);
     if (PassUp)
       LeaveUp(std::move(Site), 0);
     else if (Found)
@@ -1007,6 +1102,31 @@ void FunctionAnalysis::summariseIntents(Summary &Out) const {
     }
 }
 
+void FunctionAnalysis::summariseDirectory(Summary &Out) const {
+  std::optional<SyncedDirectory> Dir;
+  for (const Block &B : G.Blocks)
+    for (const Event &E : B.Events) {
+      std::optional<SyncedDirectory> Synced;
+      if (E.Kind == EventKind::DirSync) {
+        Synced = E.Directory;
+      } else if (E.Kind == EventKind::Call) {
+        llvm::ArrayRef<unsigned> Targets = P.callees(Fn, E);
+        if (llvm::none_of(Targets, [&](unsigned C) {
+              return Summaries[C].Discharges != 0;
+            }))
+          continue;
+        Synced = directoryAtCall(Summaries, E, Targets);
+      } else {
+        continue;
+      }
+      if (!Synced || !Synced->Value.Value.visibleToCallers() ||
+          (Dir && !(*Dir == *Synced)))
+        return;
+      Dir = std::move(Synced);
+    }
+  Out.Directory = std::move(Dir);
+}
+
 void FunctionAnalysis::summariseEnds(Summary &Out) const {
   auto AddEnd = [&](const AccessPath &File) {
     if (File.visibleToCallers() && Out.Ends.size() < MaxIntents &&
@@ -1028,6 +1148,7 @@ void FunctionAnalysis::summariseEnds(Summary &Out) const {
 Summary FunctionAnalysis::run(std::vector<ReportSite> *Found) {
   Summary Out;
   summariseIntents(Out);
+  summariseDirectory(Out);
   if (Creations)
     summariseEnds(Out);
   // The obligations judged with intent under some valuation: the same

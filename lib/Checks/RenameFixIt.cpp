@@ -3,6 +3,7 @@
 #include "Checks/RenameFixIt.h"
 #include "durcheck/Analysis/ErrorBranches.h"
 #include "durcheck/Analysis/Spelling.h"
+#include "durcheck/Model/PathKey.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -150,9 +151,6 @@ SyncSnippet openAndSync(std::string OpenArg, std::vector<std::string> Before,
   return S;
 }
 
-// Linux's AT_FDCWD.
-constexpr int64_t AtFdCwd = -100;
-
 // The directory sync to insert after the rename, or nullopt where the
 // destination cannot be spelled at the insertion point.
 std::optional<SyncSnippet> buildSnippet(const FixTarget &T, StringRef Helper,
@@ -164,7 +162,7 @@ std::optional<SyncSnippet> buildSnippet(const FixTarget &T, StringRef Helper,
       return std::nullopt;
     return SyncSnippet{{Helper.str() + "(" + Dest.Code + ");"}, {}};
   }
-  if (T.DirFd && T.DirFdConstant != std::optional<int64_t>(AtFdCwd)) {
+  if (T.DirFd && T.DirFdConstant != std::optional<int64_t>(model::AtFdCwd)) {
     const Spelling &Fd = T.DirFd->Spelled;
     if (Fd.Code.empty() || !Fd.Pure)
       return std::nullopt;

@@ -1,6 +1,7 @@
 //===- RenameReport.cpp - What a rename finding says ----------------------===//
 
 #include "Checks/RenameReport.h"
+#include "durcheck/Model/PathKey.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace durcheck::rename {
@@ -34,6 +35,19 @@ std::string hopText(const Program &P, const Hop &H, bool Creation) {
          (Creation ? " creates " : " renames ") + What + " here";
 }
 
+// "this syncs the directory ".", but "data/f" is in "data"": only two
+// literal paths tell a directory from another.
+std::string otherDirectoryText(const UnsyncedRename &F) {
+  const SyncedDirectory &Dir = F.Other->Directory;
+  std::optional<std::string> Parent =
+      model::literalDirectory(F.Destination.Value.Name, /*Parent=*/true);
+  std::string Synced = Dir.Value.Spelled.Message;
+  return (Dir.ParentOf ? "this syncs the directory of " + Synced
+                       : "this syncs the directory " + Synced) +
+         ", but " + F.Destination.Spelled.Message + " is in " +
+         quoteC(Parent.value_or("?"));
+}
+
 // Includes that go at one place are one insertion: two insertions at one
 // offset are order-dependent, which a fix may not hold.
 void addInsertion(std::vector<crosstu::UnitEdit> &Edits,
@@ -56,6 +70,14 @@ ReportedRename reportRename(const Program &P, const UnsyncedRename &F,
   ReportedRename R;
   R.Reportable = F.Creation ? At.CreationReportable : At.Reportable;
   R.Warning = {Fn.Unit, At.At, warningText(F), {}};
+  // The sync of another directory comes before the function leaves.
+  if (F.Other) {
+    const Program::Function &SyncFn = P.functions()[F.Other->Function];
+    R.Notes.push_back({SyncFn.Unit,
+                       SyncFn.Graph->Anchors[F.Other->Anchor].At,
+                       otherDirectoryText(F),
+                       {}});
+  }
   const Leave &Leaves = *Fn.Graph->Blocks[F.LeavesFrom].LeavesHere;
   R.Notes.push_back({Fn.Unit,
                      Leaves.At,

@@ -100,6 +100,7 @@ RenameWithoutDirFsyncCheck::RenameWithoutDirFsyncCheck(
     Policy.Functions.push_back(F.str());
   if (!DirSyncFunction.empty())
     Policy.Functions.push_back(DirSyncFunction);
+  Policy.Helper = DirSyncFunction;
   if (!DirSyncFunctionPattern.empty()) {
     Policy.Pattern = llvm::Regex(DirSyncFunctionPattern);
     std::string Error;

@@ -6,6 +6,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -100,9 +101,6 @@ std::optional<PathKey> pathKeyOf(const Expr *E, const ASTContext &Ctx,
   return std::nullopt;
 }
 
-// Linux's AT_FDCWD; the rename check assumes the same value.
-static constexpr int64_t AtFdCwd = -100;
-
 static bool isAtFdCwd(const Expr *DirFd, const ASTContext &Ctx) {
   if (DirFd->isValueDependent())
     return false;
@@ -169,6 +167,31 @@ PathKey formattedKey(StringRef Format, ArrayRef<PathKey> Args) {
   }
   Out.Text += ")";
   return Out;
+}
+
+std::optional<std::string> literalDirectory(StringRef Path, bool Parent) {
+  if (Path.empty())
+    return std::nullopt;
+  llvm::SmallVector<StringRef, 8> Parts;
+  for (StringRef Part : llvm::split(Path, '/')) {
+    if (Part == "..")
+      return std::nullopt;
+    if (!Part.empty() && Part != ".")
+      Parts.push_back(Part);
+  }
+  if (Parent) {
+    if (Parts.empty())
+      return std::nullopt;
+    Parts.pop_back();
+  }
+  bool Absolute = Path.starts_with("/");
+  if (Parts.empty())
+    return std::string(Absolute ? "/" : ".");
+  return (Absolute ? "/" : "") + llvm::join(Parts, "/");
+}
+
+bool maySameDirectory(StringRef A, StringRef B) {
+  return A == B || A.starts_with("/") != B.starts_with("/");
 }
 
 } // namespace durcheck::model

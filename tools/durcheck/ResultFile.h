@@ -20,7 +20,7 @@
 namespace durcheck {
 
 /// The version of the formats below; a file of any other is refused.
-constexpr int ResultFormatVersion = 4;
+constexpr int ResultFormatVersion = 5;
 
 /// A run's manifest: which units of which work list a directory holds.
 struct FactsManifest {

@@ -57,6 +57,9 @@ struct FunctionFacts {
   /// in source order.
   llvm::DenseMap<const clang::VarDecl *, const clang::CallExpr *>
       CallResultVars;
+  /// Locals stored once, which nothing else writes or takes the address
+  /// of: wherever they are read, they hold that store's value.
+  llvm::SmallPtrSet<const clang::VarDecl *, 8> StoredOnce;
   /// Locals that gather the outcome of steps: a bool only ever assigned
   /// true or `ok && step`. Once false, a step failed and the steps it
   /// guards are skipped: its false branch is an error path.
@@ -88,6 +91,9 @@ FunctionFacts collectFacts(const clang::FunctionDecl &FD,
 struct DirSyncPolicy {
   std::vector<std::string> Functions;
   llvm::Regex Pattern;
+  /// The helper the fix-its call (DirSyncFunction), one of Functions: it
+  /// takes a file and syncs the directory that holds it.
+  std::string Helper;
 
   bool trusts(const clang::FunctionDecl &Callee) const;
   /// Whether Call asks a sync function to sync a directory through a flag:

@@ -63,6 +63,18 @@ enum class EventKind : uint8_t {
   Remove,
 };
 
+/// The directory a sync makes durable, as the function names it.
+struct SyncedDirectory {
+  SpelledValue Value;
+  /// Value is a file whose parent is synced (the DirSyncFunction helper's
+  /// argument), not the directory itself.
+  bool ParentOf = false;
+
+  bool operator==(const SyncedDirectory &O) const {
+    return Value.Value == O.Value.Value && ParentOf == O.ParentOf;
+  }
+};
+
 struct Event {
   EventKind Kind = EventKind::Call;
   Callee Target;
@@ -70,6 +82,9 @@ struct Event {
   std::optional<SpelledValue> Object;
   /// An integer or null constant, per argument, for the flags a callee tests.
   std::vector<std::optional<int64_t>> Constants;
+  /// For a DirSync: the directory, where the function can name it; else
+  /// any directory may be the one synced (sync(), an fd of unknown origin).
+  std::optional<SyncedDirectory> Directory;
   /// Index into the function's anchors; -1 for events no finding is at.
   int Anchor = -1;
 };

@@ -203,6 +203,15 @@ struct Hop {
   Spelling Destination;
 };
 
+/// A directory sync after a rename that does not pay for it: it syncs
+/// another directory than the one the destination is in.
+struct OtherDirectory {
+  unsigned Function = 0;
+  unsigned Anchor = 0;
+  /// As that function names it.
+  SyncedDirectory Directory;
+};
+
 /// A rename that some path leaves unsynced, where it is reported.
 struct UnsyncedRename {
   /// The reporting function and the anchor of its rename or call.
@@ -221,6 +230,8 @@ struct UnsyncedRename {
   unsigned LeavesFrom = 0;
   /// From the callee down to the rename; empty for a rename.
   std::vector<Hop> Chain;
+  /// A sync of another directory that follows in the reporting function.
+  std::optional<OtherDirectory> Other;
   /// Found by findUnsyncedCreations: the "rename" is the creation of a new
   /// file, Destination the file.
   bool Creation = false;

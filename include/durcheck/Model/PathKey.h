@@ -62,6 +62,19 @@ std::optional<PathKey> openedPathKey(const OpenCall &Open,
                                      const clang::ASTContext &Ctx,
                                      const ReadKeys *Reads = nullptr);
 
+/// Linux's AT_FDCWD; the checks assume the same value everywhere.
+constexpr int64_t AtFdCwd = -100;
+
+/// The directory a literal path names, in a normal form (no empty or "."
+/// parts, "." for the current directory); with Parent, the directory that
+/// holds the file it names. Nullopt where only the file system can tell:
+/// an empty path, a ".." part, the parent of "/" or ".".
+std::optional<std::string> literalDirectory(llvm::StringRef Path, bool Parent);
+
+/// Whether two directories in literalDirectory's form may be one: an
+/// absolute and a relative path may, two of a kind only when equal.
+bool maySameDirectory(llvm::StringRef A, llvm::StringRef B);
+
 /// The key of what a printf-like Format writes with arguments of the keys
 /// Args: the argument itself for "%s", a literal when every conversion is
 /// a %s of a literal, else a key built of the format and the arguments.
