@@ -306,6 +306,12 @@ bool DirSyncPolicy::judge(const FunctionDecl &Callee) const {
         return F == Name || F == Qualified;
       }))
     return true;
+  if (PatternNeedsSyncWord) {
+    std::string Lower = Name.lower();
+    if (!StringRef(Lower).contains("sync") &&
+        !StringRef(Lower).contains("flush"))
+      return false;
+  }
   return Pattern.isValid() && Pattern.match(Name);
 }
 

@@ -101,6 +101,8 @@ RenameWithoutDirFsyncCheck::RenameWithoutDirFsyncCheck(
   if (!DirSyncFunction.empty())
     Policy.Functions.push_back(DirSyncFunction);
   Policy.Helper = DirSyncFunction;
+  Policy.PatternNeedsSyncWord =
+      DirSyncFunctionPattern == DefaultDirSyncFunctionPattern;
   if (!DirSyncFunctionPattern.empty()) {
     Policy.Pattern = llvm::Regex(DirSyncFunctionPattern);
     std::string Error;

@@ -94,6 +94,10 @@ struct DirSyncPolicy {
   /// The helper the fix-its call (DirSyncFunction), one of Functions: it
   /// takes a file and syncs the directory that holds it.
   std::string Helper;
+  /// Pattern matches only names that hold "sync" or "flush" in some case,
+  /// as the default does: other names need not go through the regex
+  /// engine, which took 1.5% of sqlite3's run for its thousands of callees.
+  bool PatternNeedsSyncWord = false;
 
   bool trusts(const clang::FunctionDecl &Callee) const;
   /// Whether Call asks a sync function to sync a directory through a flag:
