@@ -523,6 +523,8 @@ json::Value toJSON(const UnitGraphs &U) {
   return O;
 }
 
+json::Value GraphsSection::toJSON() const { return rename::toJSON(Graphs); }
+
 bool fromJSON(const json::Value &V, UnitGraphs &U, json::Path P) {
   const json::Object *O = V.getAsObject();
   const json::Array *Functions = O ? O->getArray("functions") : nullptr;

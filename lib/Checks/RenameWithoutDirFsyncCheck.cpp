@@ -253,7 +253,9 @@ void RenameWithoutDirFsyncCheck::reportAll(
 void RenameWithoutDirFsyncCheck::onEndOfTranslationUnit() {
   if (Ctx) {
     crosstu::Locations Locs(Ctx->getSourceManager(), Sink);
-    rename::UnitGraphs Graphs = buildGraphs(Locs);
+    auto Section = std::make_shared<rename::GraphsSection>();
+    rename::UnitGraphs &Graphs = Section->Graphs;
+    Graphs = buildGraphs(Locs);
     rename::Program P;
     P.addUnit(Graphs);
     P.link();
@@ -268,7 +270,7 @@ void RenameWithoutDirFsyncCheck::onEndOfTranslationUnit() {
     }
     if (Sink) {
       Graphs.Includes = allIncludeEdits(Graphs, Locs);
-      Sink->putSection(getID(), toJSON(Graphs));
+      Sink->putSection(getID(), std::move(Section));
     }
   }
   Functions.clear();
@@ -310,12 +312,48 @@ const llvm::json::Value *graphsSection(const crosstu::UnitView &U,
   return O && O->getBoolean("creations").value_or(false) ? Shared : nullptr;
 }
 
+// A check's typed section of a unit, or null.
+const rename::GraphsSection *typedSection(const crosstu::UnitView &U,
+                                          StringRef Check) {
+  if (!U.Typed)
+    return nullptr;
+  auto It = U.Typed->find(Check);
+  return It == U.Typed->end()
+             ? nullptr
+             : static_cast<const rename::GraphsSection *>(It->second.get());
+}
+
+// The typed graphs a join reads, as graphsSection picks them, sharing
+// the unit's ownership.
+std::shared_ptr<const rename::UnitGraphs>
+typedGraphs(const crosstu::UnitView &U, bool Creations) {
+  StringRef Check = Creations ? CreationCheckName : RenameCheckName;
+  const rename::GraphsSection *S = typedSection(U, Check);
+  if (!S && Creations) {
+    Check = RenameCheckName;
+    S = typedSection(U, Check);
+    if (S && !S->Graphs.Creations)
+      S = nullptr;
+  }
+  if (!S)
+    return nullptr;
+  return std::shared_ptr<const rename::UnitGraphs>(U.Typed->lookup(Check),
+                                                   &S->Graphs);
+}
+
 // Whether the rename check's join judges the creations too: every unit
 // that left graphs left the rename check's, built for both checks. Then
 // the creation analysis borrows from the rename analysis, as in a unit.
 bool judgedTogether(llvm::ArrayRef<crosstu::UnitView> Units) {
   bool Any = false;
   for (const crosstu::UnitView &U : Units) {
+    if (typedSection(U, CreationCheckName))
+      return false;
+    if (const rename::GraphsSection *S = typedSection(U, RenameCheckName)) {
+      if (!S->Graphs.Creations)
+        return false;
+      Any = true;
+    }
     if (!U.Sections)
       continue;
     if (U.Sections->get(CreationCheckName))
@@ -351,7 +389,8 @@ private:
 
   const bool Creations;
   std::optional<rename::Analysis::Judged> What;
-  std::vector<std::unique_ptr<rename::UnitGraphs>> Graphs;
+  /// Read from JSON, or shared with the unit that left them typed.
+  std::vector<std::shared_ptr<const rename::UnitGraphs>> Graphs;
   rename::Program Whole;
   std::optional<rename::Analysis> Analysis;
 };
@@ -379,12 +418,25 @@ bool RenameWithoutDirFsyncCheck::GraphJoiner::read(
       }
     return true;
   };
-  std::vector<std::pair<unsigned, std::unique_ptr<rename::UnitGraphs>>> Fresh;
-  if (!crosstu::readSections(Units, Changed, SectionOf, Read,
+  // Graphs a unit left typed need no reading.
+  std::vector<std::pair<unsigned, std::shared_ptr<const rename::UnitGraphs>>>
+      Fresh;
+  std::vector<bool> ToRead(Changed);
+  for (unsigned U = 0; U < Units.size(); ++U)
+    if (Changed[U])
+      if (auto Typed = typedGraphs(Units[U], Creations)) {
+        Fresh.emplace_back(U, std::move(Typed));
+        ToRead[U] = false;
+      }
+  std::vector<std::pair<unsigned, std::unique_ptr<rename::UnitGraphs>>> Parsed;
+  if (!crosstu::readSections(Units, ToRead, SectionOf, Read,
                              Creations ? "unreadable creation summaries"
                                        : "unreadable rename summaries",
-                             Fresh, Error))
+                             Parsed, Error))
     return false;
+  for (auto &[U, New] : Parsed)
+    Fresh.emplace_back(U, std::move(New));
+  llvm::sort(Fresh, llvm::less_first());
   Graphs.resize(Units.size());
   std::vector<unsigned> Replaced;
   for (const auto &Unit : Fresh)

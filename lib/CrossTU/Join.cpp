@@ -49,7 +49,7 @@ bool JoinSession::join(llvm::ArrayRef<UnitSections> Units,
     for (const UnitSections &U : Units)
       Views.push_back({U.Files,
                        U.Sections ? U.Sections->get(Check.Name) : nullptr,
-                       U.Sections, U.Origin, U.Found});
+                       U.Sections, U.Typed, U.Origin, U.Found});
     bool Joined = J->join(Views, Fresh ? All : Changed, Out, Error);
     if (!Joined || !Keep)
       J.reset();

@@ -7,6 +7,7 @@ namespace durcheck::crosstu {
 static thread_local UnitSink *CurrentSink = nullptr;
 
 UnitSink::~UnitSink() = default;
+TypedSection::~TypedSection() = default;
 
 UnitSink *UnitSink::current() { return CurrentSink; }
 

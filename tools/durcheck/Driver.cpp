@@ -853,6 +853,9 @@ int run(int Argc, const char **Argv) {
                           "{0} are selected",
                           Work->Units.size()));
     SharedOptions Options(C);
+    // Sections that only this process's join reads need not be JSON.
+    if (FactsDir.empty() && !Cache && !ShardOf && ResultFile.empty())
+      Options.keepTypedSections();
     unsigned Units = Work->Units.size();
     std::string Identity = workListIdentity(*Work);
     std::vector<unsigned> Indexes = keepShard(*Work, ShardOf);

@@ -81,7 +81,7 @@ std::optional<UnitFindings> UnitJoin::findings(ArrayRef<UnitResult> Results,
         for (const ClangTidyError &E : R.Findings)
           Found[I].push_back(toFound(E));
     }
-    Units.push_back({R.Files, Takes ? &R.Sections : nullptr,
+    Units.push_back({R.Files, Takes ? &R.Sections : nullptr, &R.Typed,
                      R.ResultFile.empty() ? R.File : R.ResultFile, Found[I]});
   }
   crosstu::Verdicts V;

@@ -210,7 +210,8 @@ void absolutize(DiagnosticMessage &M, StringRef Dir) {
 // asked of a location before any warning is made there.
 class Sink : public crosstu::UnitSink {
 public:
-  explicit Sink(ClangTidyContext &Context) : Context(Context) {}
+  Sink(ClangTidyContext &Context, bool KeepTyped)
+      : Context(Context), KeepTyped(KeepTyped) {}
 
   crosstu::Loc locate(const SourceManager &SM, SourceLocation L) override {
     SourceLocation FileLoc = SM.getFileLoc(L);
@@ -230,8 +231,18 @@ public:
     Sections[Check.str()] = std::move(Section);
   }
 
+  void
+  putSection(StringRef Check,
+             std::shared_ptr<const crosstu::TypedSection> Section) override {
+    if (KeepTyped)
+      Typed[Check] = std::move(Section);
+    else
+      Sections[Check.str()] = Section->toJSON();
+  }
+
   std::vector<std::string> Files;
   llvm::json::Object Sections;
+  crosstu::TypedSections Typed;
 
 private:
   // As ClangTidyDiagnosticConsumer::checkFilters judges a warning's place.
@@ -299,6 +310,7 @@ private:
   };
 
   ClangTidyContext &Context;
+  const bool KeepTyped;
   llvm::StringMap<unsigned> Index;
   std::optional<llvm::Regex> HeaderFilter, ExcludeHeaderFilter;
   llvm::DenseMap<FileID, bool> HasNolint;
@@ -406,7 +418,7 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options,
     Result.ChecksEnabled = false;
     return Result;
   }
-  Sink UnitSink(Context);
+  Sink UnitSink(Context, Options.typedSections());
   crosstu::UnitSink::Scope Attach(UnitSink);
   UnitTool Unit(Command, Context);
   ClangTool &Tool = Unit.Tool;
@@ -465,6 +477,7 @@ UnitResult analyseUnit(const CompileCommand &Command, SharedOptions &Options,
   for (const std::string &File : UnitSink.Files)
     Result.Files.push_back(absolutePath(File, Command.Directory));
   Result.Sections = std::move(UnitSink.Sections);
+  Result.Typed = std::move(UnitSink.Typed);
   for (const std::string &Name : allCheckNames())
     if (Context.isCheckEnabled(Name) && Context.treatAsError(Name))
       Result.ErrorChecks.push_back(Name);

@@ -11,6 +11,7 @@
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "durcheck/CrossTU/Sink.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/JSON.h"
@@ -48,6 +49,10 @@ public:
   std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
   forUnit(llvm::StringRef Directory);
   bool fixNotes() const { return FixNotes; }
+  /// Lets units leave their sections typed, for a join in this process
+  /// that nothing else reads them for: no file, cache or editor.
+  void keepTypedSections() { TypedSections = true; }
+  bool typedSections() const { return TypedSections; }
   /// Forgets the .clang-tidy files read so far, which are read again as
   /// units need them. No unit may be in analysis meanwhile.
   void reload();
@@ -58,6 +63,7 @@ private:
   std::mutex Lock;
   std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
   const bool FixNotes;
+  bool TypedSections = false;
 };
 
 /// The names of every check durcheck has, sorted.
@@ -78,6 +84,9 @@ struct UnitResult {
   std::vector<std::string> Files;
   /// Each check's section, by check name.
   llvm::json::Object Sections;
+  /// The sections left typed (SharedOptions::keepTypedSections), which
+  /// Sections then does not hold.
+  crosstu::TypedSections Typed;
   /// The checks whose warnings the unit's configuration makes errors.
   std::vector<std::string> ErrorChecks;
   /// The directory the unit was compiled in.

@@ -206,6 +206,12 @@ struct UnitGraphs {
   std::string DirSyncFunction;
 };
 
+/// The rename check's section, typed.
+struct GraphsSection : crosstu::TypedSection {
+  UnitGraphs Graphs;
+  llvm::json::Value toJSON() const override;
+};
+
 /// Leaves out the blocks that are only a step on the way -- no event, no
 /// leave point, one plain edge -- which the analysis passes through
 /// unchanged, so that result files hold the graph's decisions only.

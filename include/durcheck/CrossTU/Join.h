@@ -87,6 +87,9 @@ struct UnitView {
   const llvm::json::Value *Section = nullptr;
   /// Every check's section: one check's may hold data for another.
   const llvm::json::Object *Sections = nullptr;
+  /// The sections a unit of this process left typed, which Sections then
+  /// does not hold; null when none.
+  const TypedSections *Typed = nullptr;
   /// What an error names the unit by: its result file, or its source.
   llvm::StringRef Origin;
   /// What the unit reported on its own, of every check, fixes left out:
@@ -170,6 +173,7 @@ protected:
 struct UnitSections {
   llvm::ArrayRef<std::string> Files;
   const llvm::json::Object *Sections = nullptr;
+  const TypedSections *Typed = nullptr;
   llvm::StringRef Origin;
   llvm::ArrayRef<Finding> Found;
 };
