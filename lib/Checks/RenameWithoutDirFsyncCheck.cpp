@@ -43,7 +43,9 @@ public:
                           bool IsAngled, CharSourceRange, OptionalFileEntryRef,
                           StringRef, StringRef, const Module *, bool,
                           SrcMgr::CharacteristicKind) override {
-    if (IsAngled)
+    // No fix goes into a system header: its includes, most of a unit's,
+    // need no record.
+    if (IsAngled && !SM.isInSystemHeader(HashLoc))
       Included.emplace(SM.getFileID(HashLoc), "<" + Name.str() + ">");
   }
 
