@@ -3,6 +3,7 @@
 #include "Checks/RenameReport.h"
 #include "durcheck/Model/PathKey.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <cassert>
 
 namespace durcheck::rename {
 namespace {
@@ -41,11 +42,12 @@ std::string otherDirectoryText(const UnsyncedRename &F) {
   const SyncedDirectory &Dir = F.Other->Directory;
   std::optional<std::string> Parent =
       model::literalDirectory(F.Destination.Value.Name, /*Parent=*/true);
+  // The analysis sets Other only where both directories are known.
+  assert(Parent && "another directory of a destination with no parent");
   std::string Synced = Dir.Value.Spelled.Message;
   return (Dir.ParentOf ? "this syncs the directory of " + Synced
                        : "this syncs the directory " + Synced) +
-         ", but " + F.Destination.Spelled.Message + " is in " +
-         quoteC(Parent.value_or("?"));
+         ", but " + F.Destination.Spelled.Message + " is in " + quoteC(*Parent);
 }
 
 // Includes that go at one place are one insertion: two insertions at one
